@@ -1,0 +1,21 @@
+using RedProperty.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var deps = builder.AddDependencies();
+
+// Evaluation binds its queues on start; Organization waits for it so that no event is
+// published before a subscriber's queue exists (RabbitMQ drops what no queue is bound to).
+var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation")
+    .WithDependencies(deps);
+
+var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
+    .WithDependencies(deps)
+    .WaitFor(evaluation);
+
+builder.AddProject<Projects.RedProperty_Gateway>("gateway")
+    .WithReference(organization).WaitFor(organization)
+    .WithReference(evaluation).WaitFor(evaluation)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();

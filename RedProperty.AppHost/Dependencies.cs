@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using RabbitMQ.Client;
+
+namespace RedProperty.AppHost;
+
+/// <summary>PostgreSQL ("redproperty") and RabbitMQ ("messaging") as the services see them, and what they must wait for.</summary>
+public sealed record Dependencies(
+    IResourceBuilder<IResourceWithConnectionString> Database,
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IReadOnlyList<IResourceBuilder<IResource>> WaitFor);
+
+public static class DependenciesExtensions
+{
+    /// <summary>
+    /// <c>Deps</c> = <c>containers</c> | <c>local</c> | <c>external</c>. Unset: containers when a
+    /// container runtime answers (and always when publishing), otherwise the machine's own
+    /// PostgreSQL and RabbitMQ launched by the AppHost, their data kept in <c>.data/</c>.
+    /// </summary>
+    public static Dependencies AddDependencies(this IDistributedApplicationBuilder builder)
+    {
+        var mode = builder.Configuration["Deps"] is { Length: > 0 } configured
+            ? configured.ToLowerInvariant()
+            : builder.ExecutionContext.IsPublishMode || ContainerRuntimeAnswers() ? "containers" : "local";
+
+        return mode switch
+        {
+            "containers" => AddContainers(builder),
+            "local" => AddLocal(builder),
+            "external" => new Dependencies(
+                builder.AddConnectionString("redproperty"), builder.AddConnectionString("messaging"), []),
+            _ => throw new InvalidOperationException($"Deps must be containers, local or external, not '{mode}'."),
+        };
+    }
+
+    public static IResourceBuilder<ProjectResource> WithDependencies(this IResourceBuilder<ProjectResource> project, Dependencies deps)
+    {
+        project.WithReference(deps.Database).WithReference(deps.Messaging);
+        foreach (var resource in deps.WaitFor)
+        {
+            project.WaitFor(resource);
+        }
+
+        return project;
+    }
+
+    private static Dependencies AddContainers(IDistributedApplicationBuilder builder)
+    {
+        var postgres = builder.AddPostgres("postgres").WithDataVolume();
+        var database = postgres.AddDatabase("redproperty");
+        var rabbitmq = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume();
+        return new Dependencies(database, rabbitmq, [database, rabbitmq]);
+    }
+
+    private static Dependencies AddLocal(IDistributedApplicationBuilder builder)
+    {
+        var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var data = builder.Configuration["Local:DataDirectory"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(root, ".data");
+        var postgresPort = builder.Configuration.GetValue("Local:PostgresPort", 25432);
+        var amqpPort = builder.Configuration.GetValue("Local:RabbitMqPort", 25672);
+        var managementPort = builder.Configuration.GetValue("Local:RabbitMqManagementPort", amqpPort + 1);
+
+        // Development defaults, clearly named; override with Parameters:db-password / broker-password.
+        var dbPassword = builder.AddParameter("db-password", "redproperty-dev-password", secret: true);
+        var brokerPassword = builder.AddParameter("broker-password", "redproperty-dev-password", secret: true);
+
+        var postgres = builder.AddExecutable("postgres", "bash", root,
+                "deploy/local/postgres.sh", "run", Path.Combine(data, "postgres"), postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("REDPROPERTY_DB_PASSWORD", dbPassword)
+            .WithHealthCheck("postgres-ready");
+        var database = builder.AddConnectionString("redproperty", ReferenceExpression.Create(
+            $"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)};Database=redproperty;Username=postgres;Password={dbPassword}"));
+
+        var rabbitmq = builder.AddExecutable("rabbitmq", "bash", root,
+                "deploy/local/rabbitmq.sh", "run", Path.Combine(data, "rabbitmq"),
+                amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("REDPROPERTY_BROKER_PASSWORD", brokerPassword)
+            .WithUrl(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{managementPort}"), "RabbitMQ management")
+            .WithHealthCheck("rabbitmq-ready");
+        var messaging = builder.AddConnectionString("messaging", ReferenceExpression.Create(
+            $"amqp://redproperty:{brokerPassword}@127.0.0.1:{amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
+
+        builder.Services.AddHealthChecks()
+            .AddAsyncCheck("postgres-ready", async ct =>
+            {
+                var connectionString = await database.Resource.ConnectionStringExpression.GetValueAsync(ct);
+                return await Probe(async () =>
+                {
+                    await using var connection = new NpgsqlConnection(connectionString);
+                    await connection.OpenAsync(ct);
+                });
+            })
+            .AddAsyncCheck("rabbitmq-ready", async ct =>
+            {
+                var uri = await messaging.Resource.ConnectionStringExpression.GetValueAsync(ct);
+                return await Probe(async () =>
+                {
+                    await using var connection = await new ConnectionFactory { Uri = new Uri(uri!) }.CreateConnectionAsync(ct);
+                });
+            });
+
+        return new Dependencies(database, messaging, [postgres, rabbitmq]);
+    }
+
+    private static async Task<HealthCheckResult> Probe(Func<Task> connect)
+    {
+        try
+        {
+            await connect();
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy(ex.Message);
+        }
+    }
+
+    private static bool ContainerRuntimeAnswers()
+    {
+        try
+        {
+            using var docker = Process.Start(new ProcessStartInfo("docker", "info")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (docker is null)
+            {
+                return false;
+            }
+
+            if (!docker.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                docker.Kill();
+                return false;
+            }
+
+            return docker.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // no docker client at all
+        }
+    }
+}

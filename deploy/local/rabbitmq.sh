@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# RabbitMQ from the machine's own installation, everything under DIR (no system service, no /var/log).
+#   rabbitmq.sh run   DIR AMQP_PORT [MANAGEMENT_PORT]   foreground (Aspire's local mode supervises it)
+#   rabbitmq.sh start DIR AMQP_PORT [MANAGEMENT_PORT]   background, returns when ready
+#   rabbitmq.sh stop  DIR AMQP_PORT
+#   rabbitmq.sh stop-app|start-app DIR AMQP_PORT        take the broker away and back (outage tests)
+# User $REDPROPERTY_BROKER_USER / $REDPROPERTY_BROKER_PASSWORD (administrator), created on first boot.
+set -euo pipefail
+
+verb=${1:?run|start|stop|stop-app|start-app}
+dir=$(realpath -m "${2:?data directory}")
+amqp=${3:-25672}
+management=${4:-$((amqp + 1))}
+user=${REDPROPERTY_BROKER_USER:-redproperty}
+password=${REDPROPERTY_BROKER_PASSWORD:-redproperty-dev-password}
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || { echo "RabbitMQ not installed (apt-get install rabbitmq-server)" >&2; exit 1; }
+
+# The /usr/sbin wrappers switch user and log to /var/log; the real scripts run as anyone.
+export PATH=/usr/lib/rabbitmq/bin:$PATH
+export HOME=$dir/home
+export RABBITMQ_NODENAME=rabbit-$amqp@localhost
+export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_NODE_PORT=$amqp
+export RABBITMQ_DIST_PORT=$((amqp + 2))
+export ERL_EPMD_PORT=$((amqp + 3))
+export ERL_EPMD_ADDRESS=127.0.0.1
+export RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf
+export RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
+export RABBITMQ_MNESIA_BASE=$dir/mnesia
+export RABBITMQ_LOG_BASE=$dir/log
+export RABBITMQ_PID_FILE=$dir/rabbitmq.pid
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+
+configure() {
+  mkdir -p "$HOME" "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
+  cat > "$RABBITMQ_CONFIG_FILE" <<CONF
+listeners.tcp.local = 127.0.0.1:$amqp
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $management
+default_vhost = /
+default_user = $user
+default_pass = $password
+default_user_tags.administrator = true
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
+CONF
+  echo '[rabbitmq_management].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+}
+
+ctl() { timeout 90 rabbitmqctl -q -n "$RABBITMQ_NODENAME" "$@"; }
+
+case "$verb" in
+  run)
+    configure
+    exec rabbitmq-server </dev/null
+    ;;
+  start)
+    configure
+    rabbitmq-server </dev/null >"$RABBITMQ_LOG_BASE/console.log" 2>&1 &
+    timeout 150 rabbitmqctl -q -n "$RABBITMQ_NODENAME" wait --timeout 120 "$RABBITMQ_PID_FILE"
+    ;;
+  stop)
+    if ! timeout 60 rabbitmqctl -q -n "$RABBITMQ_NODENAME" stop "$RABBITMQ_PID_FILE" 2>/dev/null; then
+      [ -s "$RABBITMQ_PID_FILE" ] && kill "$(cat "$RABBITMQ_PID_FILE")" 2>/dev/null || true
+    fi
+    epmd -kill >/dev/null 2>&1 || true
+    ;;
+  stop-app) ctl stop_app ;;
+  start-app) ctl start_app && ctl await_startup --timeout 60 ;;
+  *) echo "unknown verb $verb" >&2; exit 2 ;;
+esac

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using JasperFx.OpenTelemetry;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace RedProperty.BuildingBlocks.EventStore;
+
+public static class EventStoreExtensions
+{
+    /// <summary>Name of the Aspire connection string every service's event store uses.</summary>
+    public const string ConnectionName = "redproperty";
+
+    /// <summary>
+    /// Marten as this service's event store in its own schema (configuration
+    /// <c>EventStore:Schema</c> overrides the default, which tests use for isolation),
+    /// with the async daemon running projections and the outgoing subscription.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this IHostApplicationBuilder builder, string defaultSchema, Action<StoreOptions> configure)
+    {
+        var schema = builder.Configuration["EventStore:Schema"] ?? defaultSchema;
+        var daemonMode = builder.Configuration.GetValue("EventStore:DaemonMode", DaemonMode.HotCold);
+
+        builder.AddNpgsqlDataSource(ConnectionName, configureDataSourceBuilder: b =>
+            // A forgotten open transaction would stall the daemon's high-water mark (Marten pitfall).
+            b.ConnectionStringBuilder.Options = "-c idle_in_transaction_session_timeout=60000");
+
+        builder.Services.AddHealthChecks().AddCheck<EventStoreDaemonHealthCheck>("event-store-daemon", tags: ["ready"]);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        return builder.Services
+            .AddMarten(options =>
+            {
+                options.DatabaseSchemaName = schema;
+                options.Events.DatabaseSchemaName = schema;
+                // Services share one database; each needs its own daemon lock or they would
+                // fight over leadership of each other's projections.
+                options.Projections.DaemonLockId = StableLockId(schema);
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Schema.For<InboxRecord>().DatabaseSchemaName(schema);
+                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName(schema);
+                configure(options);
+            })
+            .UseNpgsqlDataSource()
+            .BuildSessionsWith<TracedSessionFactory>()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(daemonMode);
+    }
+
+    private static int StableLockId(string schema)
+    {
+        // string.GetHashCode is randomised per process; the lock id must agree across processes.
+        var hash = 17;
+        foreach (var c in schema)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return 100_000 + (Math.Abs(hash % 1_000_000));
+    }
+}
+
+/// <summary>
+/// Opens lightweight sessions that stamp the current trace into every appended event, so the
+/// outgoing subscription can continue the caller's trace when it publishes later.
+/// </summary>
+public sealed class TracedSessionFactory(IDocumentStore store) : ISessionFactory
+{
+    public const string TraceParentHeader = "traceparent";
+
+    public IQuerySession QuerySession() => store.QuerySession();
+
+    public IDocumentSession OpenSession()
+    {
+        var session = store.LightweightSession();
+        if (Activity.Current is { } activity)
+        {
+            session.CorrelationId = activity.TraceId.ToString();
+            session.SetHeader(TraceParentHeader, activity.Id!);
+        }
+
+        return session;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+
+namespace RedProperty.BuildingBlocks;
+
+public static class HttpConventions
+{
+    /// <summary>Problem details, validators of <typeparamref name="TService"/>'s assembly, JSON that
+    /// keeps Chinese text readable, and the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddHttpConventions<TService>(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Unreadable bodies throw, so the handler above answers them as problem+json too.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddValidatorsFromAssemblyContaining<TService>(includeInternalTypes: true);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseHttpConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseIdempotencyKeys();
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace RedProperty.BuildingBlocks;
+
+/// <summary>The first response to a creating POST with an <c>Idempotency-Key</c>.</summary>
+public sealed record IdempotencyRecord(
+    string Id, string RequestHash, DateTimeOffset ReceivedAt,
+    int StatusCode = 0, string? Location = null, string? ETag = null, string? ContentType = null, string? Body = null);
+
+/// <summary>
+/// <c>Idempotency-Key</c> on creating POSTs: the same key with the same body gets the first
+/// response again (<c>Idempotent-Replayed: true</c>); the same key with another body is 422.
+/// The key is reserved in the endpoint's own Marten transaction, so a retry racing the first
+/// request can never create a second resource.
+/// </summary>
+public static class Idempotency
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+    private const int MaxKeyLength = 255;
+
+    public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder route) =>
+        route.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var key = http.Request.Headers[HeaderName].ToString();
+            if (key.Length == 0)
+            {
+                return await next(context);
+            }
+
+            if (key.Length > MaxKeyLength)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [HeaderName] = [$"At most {MaxKeyLength} characters."] }, title: "Invalid request");
+            }
+
+            var session = http.RequestServices.GetRequiredService<IDocumentSession>();
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            var id = $"{http.Request.Path}|{key}";
+            var hash = await HashBody(http.Request);
+
+            if (await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted) is { } first)
+            {
+                return Replay(first, hash);
+            }
+
+            // Saved by the endpoint's SaveChangesAsync together with what it creates.
+            var record = new IdempotencyRecord(id, hash, time.GetUtcNow());
+            session.Insert(record);
+            var result = await next(context);
+            if (result is not IResult response || result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            {
+                return result;
+            }
+
+            // Write the response into a buffer once, keep a copy for replays, then send it.
+            var body = http.Response.Body;
+            await using var buffer = new MemoryStream();
+            http.Response.Body = buffer;
+            try
+            {
+                await response.ExecuteAsync(http);
+            }
+            finally
+            {
+                http.Response.Body = body;
+            }
+
+            session.Update(record with
+            {
+                StatusCode = http.Response.StatusCode,
+                Location = http.Response.Headers.Location.ToString(),
+                ETag = http.Response.Headers.ETag.ToString(),
+                ContentType = http.Response.ContentType,
+                Body = System.Text.Encoding.UTF8.GetString(buffer.ToArray()),
+            });
+            await session.SaveChangesAsync(http.RequestAborted);
+
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, http.RequestAborted);
+            return Results.Empty;
+        });
+
+    /// <summary>Lets the filter read the raw body after model binding; only for keyed requests.</summary>
+    public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderName))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
+
+    private static IResult Replay(IdempotencyRecord first, string hash)
+    {
+        if (first.RequestHash != hash)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was already used with a different request body.");
+        }
+
+        if (first.StatusCode == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
+                detail: "The first request with this Idempotency-Key has not finished. Retry shortly.");
+        }
+
+        return new ReplayedResult(first);
+    }
+
+    private static async Task<string> HashBody(HttpRequest request)
+    {
+        if (!request.Body.CanSeek)
+        {
+            return "";
+        }
+
+        request.Body.Position = 0;
+        var hash = await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return Convert.ToHexString(hash);
+    }
+
+    private sealed class ReplayedResult(IdempotencyRecord first) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = first.StatusCode;
+            response.Headers[ReplayedHeaderName] = "true";
+            if (!string.IsNullOrEmpty(first.Location))
+            {
+                response.Headers.Location = first.Location;
+            }
+
+            if (!string.IsNullOrEmpty(first.ETag))
+            {
+                response.Headers.ETag = first.ETag;
+            }
+
+            if (first.Body is { Length: > 0 } body)
+            {
+                response.ContentType = first.ContentType;
+                await response.WriteAsync(body, httpContext.RequestAborted);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace RedProperty.BuildingBlocks;
+
+/// <summary>
+/// Turns the exceptions that mean "your request" rather than "our bug" into problem+json:
+/// unreadable input 400, missing If-Match 428, stale If-Match 412, broken rule 409.
+/// Anything else stays a 500 and is logged.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => BadRequest(bad),
+            PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, "If-Match required", exception.Message),
+            ResourceNotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
+            StaleVersionException or ConcurrencyException =>
+                Problem(StatusCodes.Status412PreconditionFailed, "Stale version",
+                    "The resource changed since you read it. Read it again and retry with its new ETag."),
+            DomainException => Problem(StatusCodes.Status409Conflict, "Rule broken", exception.Message),
+            DocumentAlreadyExistsException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
+                Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Request refused with {Status}: {Title}", problem.Status, problem.Title);
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    // Unreadable JSON: name the field the parser stopped at, e.g. "$.creditCode" → "creditCode".
+    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        var field = exception.InnerException is JsonException { Path: { Length: > 2 } path } ? path.TrimStart('$', '.') : null;
+        var problem = new HttpValidationProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = field is null ? exception.Message : $"The value of '{field}' cannot be read.",
+        };
+        if (field is not null)
+        {
+            problem.Errors[field] = [exception.InnerException!.Message];
+        }
+
+        return problem;
+    }
+}

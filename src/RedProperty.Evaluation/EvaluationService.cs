@@ -1,0 +1,22 @@
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.Evaluation.Companies;
+
+namespace RedProperty.Evaluation;
+
+/// <summary>Service evaluation (提升服务质量): complaints, inspections, the red/black list.</summary>
+public sealed class EvaluationService
+{
+    public const string Name = "evaluation";
+
+    public static void Register(IHostApplicationBuilder builder)
+    {
+        builder.AddHttpConventions<EvaluationService>();
+        builder.AddMessaging(Name, bus =>
+        {
+            bus.AddConsumer<PropertyCompanyRegisteredConsumer>();
+            bus.AddConsumer<PropertyCompanyUpdatedConsumer>();
+        });
+        builder.AddEventStore(Name, options => options.Schema.For<CompanyDirectoryEntry>());
+    }
+}

@@ -1,0 +1,39 @@
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+
+namespace RedProperty.Organization.Companies;
+
+/// <summary>A company as the registry shows it; updated inline, so a caller reads its own write.</summary>
+public sealed record CompanyDetails(Guid Id, string Name, string CreditCode, string Address, DateTimeOffset RegisteredAt, DateTimeOffset? UpdatedAt)
+{
+    /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
+    public long Version { get; set; }
+
+    public static CompanyDetails Create(PropertyCompanyRegistered e) =>
+        new(e.CompanyId, e.Name, e.CreditCode, e.Address, e.RegisteredAt, null) { Version = 1 };
+}
+
+public sealed class CompanyDetailsProjection : SingleStreamProjection<CompanyDetails, Guid>
+{
+    public static CompanyDetails Create(PropertyCompanyRegistered e) => CompanyDetails.Create(e);
+
+    public static CompanyDetails Apply(PropertyCompanyDetailsUpdated e, CompanyDetails current) =>
+        current with { Name = e.Name, Address = e.Address, UpdatedAt = e.UpdatedAt };
+}
+
+public static class GetCompanyEndpoint
+{
+    public static async Task<Results<Ok<CompanyDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<CompanyDetails>(id, cancellationToken) is not { } company)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(company.Version);
+        return TypedResults.Ok(company);
+    }
+}

@@ -1,0 +1,29 @@
+using JasperFx.Events.Projections;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.Organization.Companies;
+using V1 = RedProperty.Contracts.Organization.V1;
+
+namespace RedProperty.Organization;
+
+/// <summary>Organisation building (完善组织体系): the registry of companies and, later, the four ledgers.</summary>
+public sealed class OrganizationService
+{
+    public const string Name = "organization";
+
+    public static void Register(IHostApplicationBuilder builder)
+    {
+        builder.AddHttpConventions<OrganizationService>();
+        builder.AddMessaging(Name);
+        builder.AddEventStore(Name, options =>
+            {
+                options.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<CreditCodeRegistration>();
+            })
+            .PublishIntegrationEvents(map => map
+                .Map<PropertyCompanyRegistered>(e => new V1.PropertyCompanyRegistered(
+                    e.Data.CompanyId, e.Data.Name, e.Data.CreditCode, e.Data.Address, e.Data.RegisteredAt))
+                .Map<PropertyCompanyDetailsUpdated>(e => new V1.PropertyCompanyUpdated(
+                    e.Data.CompanyId, e.Data.Name, e.Data.Address, e.Version, e.Data.UpdatedAt)));
+    }
+}

@@ -1,0 +1,16 @@
+using RedProperty.Organization;
+using RedProperty.BuildingBlocks;
+using RedProperty.Organization.Companies;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+OrganizationService.Register(builder);
+
+var app = builder.Build();
+
+app.UseHttpConventions();
+app.MapDefaultEndpoints();
+app.MapCompaniesApi();
+
+app.Run();
