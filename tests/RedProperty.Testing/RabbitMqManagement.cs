@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace RedProperty.Testing;
+
+public sealed record QueueState(string Name, int Messages, int Consumers);
+
+public sealed record QueuedMessage(string Payload, IReadOnlyDictionary<string, JsonElement> Headers);
+
+/// <summary>The broker's management HTTP API: virtual hosts for isolation, queues for assertions.</summary>
+public sealed class RabbitMqManagement
+{
+    private readonly HttpClient _http;
+    private readonly string _user;
+
+    public RabbitMqManagement(Uri baseAddress, string userInfo)
+    {
+        _user = Uri.UnescapeDataString(userInfo.Split(':')[0]);
+        _http = new HttpClient { BaseAddress = baseAddress };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(userInfo))));
+    }
+
+    public async Task CreateVirtualHostAsync(string virtualHost)
+    {
+        var vhost = Uri.EscapeDataString(virtualHost);
+        (await _http.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(_user)}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+    }
+
+    public async Task<QueueState?> GetQueueAsync(string virtualHost, string queue)
+    {
+        using var response = await _http.GetAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new QueueState(
+            queue,
+            json.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0,
+            json.TryGetProperty("consumers", out var consumers) ? consumers.GetInt32() : 0);
+    }
+
+    /// <summary>Reads messages without taking them off the queue.</summary>
+    public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string virtualHost, string queue)
+    {
+        using var response = await _http.PostAsJsonAsync(
+            $"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get",
+            new { count = 100, ackmode = "ack_requeue_true", encoding = "auto" });
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return messages.EnumerateArray()
+            .Select(m => new QueuedMessage(
+                m.GetProperty("payload").GetString() ?? "",
+                m.GetProperty("properties").TryGetProperty("headers", out var headers)
+                    ? headers.EnumerateObject().ToDictionary(h => h.Name, h => h.Value.Clone())
+                    : new Dictionary<string, JsonElement>()))
+            .ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RedProperty.Testing;
+
+/// <summary>
+/// A RedProperty service in-process (TestServer for HTTP) on the real PostgreSQL and RabbitMQ,
+/// with its schema and broker virtual host chosen by the test.
+/// </summary>
+public sealed class ServiceHost<TService>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TService>
+    where TService : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>One database and one virtual host for a test class; services started in it share both.</summary>
+public sealed class TestSystem : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _hosts = [];
+
+    private TestSystem(TestInfrastructure infrastructure, string database, TestBroker broker)
+    {
+        Infrastructure = infrastructure;
+        Database = database;
+        Broker = broker;
+    }
+
+    public TestInfrastructure Infrastructure { get; }
+
+    public string Database { get; }
+
+    public TestBroker Broker { get; }
+
+    public static async Task<TestSystem> CreateAsync(string name)
+    {
+        var infrastructure = await TestInfrastructure.Shared;
+        var database = await infrastructure.CreateDatabaseAsync(name);
+        var broker = await infrastructure.CreateVirtualHostAsync(name);
+        return new TestSystem(infrastructure, database, broker);
+    }
+
+    /// <summary>Starts a service; <paramref name="settings"/> override configuration (e.g. Messaging:RetryLimit).</summary>
+    public ServiceHost<TService> Start<TService>(params (string Key, string? Value)[] settings) where TService : class
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redproperty"] = Database,
+            ["ConnectionStrings:messaging"] = Broker.ConnectionUri.ToString(),
+            // One process per service here, so no leader election to wait for.
+            ["EventStore:DaemonMode"] = "Solo",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var host = new ServiceHost<TService>(all);
+        _ = host.Server; // start now, so its queues are bound before anything is published
+        _hosts.Add(host);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(_hosts))
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
