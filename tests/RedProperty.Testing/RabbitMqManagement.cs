@@ -54,6 +54,11 @@ public sealed class RabbitMqManagement
         using var response = await _http.PostAsJsonAsync(
             $"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}/get",
             new { count = 100, ackmode = "ack_requeue_true", encoding = "auto" });
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+
         response.EnsureSuccessStatusCode();
         var messages = await response.Content.ReadFromJsonAsync<JsonElement>();
         return messages.EnumerateArray()
