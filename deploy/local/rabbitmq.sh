@@ -53,7 +53,13 @@ ctl() { timeout 90 rabbitmqctl -q -n "$RABBITMQ_NODENAME" "$@"; }
 case "$verb" in
   run)
     configure
-    exec rabbitmq-server </dev/null
+    # A child rather than exec: when the supervisor stops us, stop the node and its epmd too.
+    rabbitmq-server </dev/null &
+    server=$!
+    trap 'kill -TERM "$server" 2>/dev/null || true' TERM INT
+    wait "$server" || true
+    wait "$server" 2>/dev/null || true
+    epmd -kill >/dev/null 2>&1 || true
     ;;
   start)
     configure

@@ -24,16 +24,8 @@ public sealed class AppHostTests
         }
         try
         {
-            var postgresPort = FreePortBlock(27400, 1);
-            var rabbitPort = FreePortBlock(27600, 4); // AMQP, management, distribution, epmd
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(
-                [
-                    "Deps=local",
-                    $"Local:DataDirectory={data.FullName}",
-                    $"Local:PostgresPort={postgresPort}",
-                    $"Local:RabbitMqPort={rabbitPort}",
-                    $"Local:RabbitMqManagementPort={rabbitPort + 1}",
-                ],
+                AppHostArguments(data.FullName),
                 timeout.Token);
             await using var app = await builder.BuildAsync(timeout.Token);
             await app.StartAsync(timeout.Token);
@@ -52,7 +44,27 @@ public sealed class AppHostTests
         }
     }
 
-    // The local servers need fixed ports; take a free block below the ephemeral range.
+    // With test servers from deploy/test.sh there is no container runtime: run the local servers,
+    // on fixed ports (a free block below the ephemeral range). Otherwise the AppHost picks containers.
+    private static string[] AppHostArguments(string dataDirectory)
+    {
+        if (Environment.GetEnvironmentVariable("REDPROPERTY_TEST_POSTGRES") is null)
+        {
+            return [];
+        }
+
+        var postgresPort = FreePortBlock(27400, 1);
+        var rabbitPort = FreePortBlock(27600, 4); // AMQP, management, distribution, epmd
+        return
+        [
+            "Deps=local",
+            $"Local:DataDirectory={dataDirectory}",
+            $"Local:PostgresPort={postgresPort}",
+            $"Local:RabbitMqPort={rabbitPort}",
+            $"Local:RabbitMqManagementPort={rabbitPort + 1}",
+        ];
+    }
+
     private static int FreePortBlock(int start, int size)
     {
         for (var port = start; port < start + 150; port += size)

@@ -1,0 +1,39 @@
+# Shared by run.sh and test.sh. Sourced, not run.
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
+    echo "The .NET 10 SDK is required (https://dot.net); install it and run again." >&2
+    exit 1
+  fi
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MASSTRANSIT_USAGE_TELEMETRY=false
+}
+
+container_runtime() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
+
+# PostgreSQL and RabbitMQ from the distribution, when they are not there yet (no Docker needed).
+install_local_servers() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  [ ${#missing[@]} -eq 0 ] && return
+  echo "Installing ${missing[*]} ..."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+port_free() { ! (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
+
+# First port from $1 (stepping by $2) where $2 consecutive ports are free.
+free_port_block() {
+  local port=$1 size=${2:-1} i ok
+  while [ "$port" -lt $(($1 + 200)) ]; do
+    ok=1
+    for ((i = 0; i < size; i++)); do port_free $((port + i)) || { ok=0; break; }; done
+    [ $ok -eq 1 ] && { echo "$port"; return; }
+    port=$((port + size))
+  done
+  echo "no free ports from $1" >&2
+  return 1
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# README command 1: the whole system (AppHost, Aspire dashboard, every service, gateway) in the foreground.
+# Without a container runtime it installs PostgreSQL and RabbitMQ from apt if missing and the AppHost
+# runs them itself (Deps=local, data in .data/); with Docker it uses Aspire's containers. Ctrl+C stops all.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+. deploy/lib.sh
+
+require_dotnet
+if container_runtime; then
+  deps=containers
+else
+  install_local_servers
+  deps=local
+fi
+
+cat <<INFO
+RedProperty starting (Deps=$deps)
+  Gateway (API base URL):  http://localhost:5080   e.g. POST /api/organization/companies
+  Aspire dashboard:        http://localhost:15080  (open the login link printed below)
+INFO
+
+export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
+exec dotnet run --project RedProperty.AppHost --launch-profile http -- "Deps=$deps"

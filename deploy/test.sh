@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# README command 2: starts what the tests need, runs the whole suite, stops what it started.
+# Without a container runtime: throwaway PostgreSQL and RabbitMQ from the machine's packages (installed
+# from apt if missing), handed to the tests in REDPROPERTY_TEST_* variables. With one: Testcontainers.
+# Exits non-zero when anything fails.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+. deploy/lib.sh
+
+require_dotnet
+work=""
+cleanup() {
+  [ -n "$work" ] || return 0
+  deploy/local/rabbitmq.sh stop "$work/rabbitmq" "$amqp" || true
+  deploy/local/postgres.sh stop "$work/postgres" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -n "${REDPROPERTY_TEST_POSTGRES:-}" ]; then
+  echo "Using the test servers named in REDPROPERTY_TEST_*."
+elif container_runtime; then
+  echo "Container runtime found: Testcontainers starts PostgreSQL and RabbitMQ."
+else
+  install_local_servers
+  work=$(mktemp -d /tmp/redproperty-test.XXXXXX)
+  chmod 755 "$work"
+  pg=$(free_port_block 26432 1)
+  amqp=$(free_port_block 26672 4) # AMQP, management, distribution, epmd
+  password=redproperty-dev-password
+  REDPROPERTY_DB_FAST=1 deploy/local/postgres.sh start "$work/postgres" "$pg"
+  deploy/local/rabbitmq.sh start "$work/rabbitmq" "$amqp" $((amqp + 1))
+  export REDPROPERTY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg;Username=postgres;Password=$password"
+  export REDPROPERTY_TEST_RABBITMQ="amqp://redproperty:$password@127.0.0.1:$amqp/"
+  export REDPROPERTY_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$((amqp + 1))/"
+  export REDPROPERTY_TEST_BROKER_CONTROL="bash $root/deploy/local/rabbitmq.sh {verb} $work/rabbitmq $amqp"
+  echo "PostgreSQL on $pg, RabbitMQ on $amqp (management $((amqp + 1))), under $work"
+fi
+
+dotnet build RedProperty.sln -c Release -warnaserror -nologo -v q
+
+# One test project at a time: the end-to-end tests stop the shared broker on purpose.
+status=0 passed=0 failed=0
+log=$(mktemp)
+for project in tests/*.Tests/*.csproj; do
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" || status=1
+  line=$(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | tail -1 || true)
+  [ -n "$line" ] || status=1
+  failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"${line:-Failed: 1,}")))
+  passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"${line:-Passed: 0,}")))
+done
+rm -f "$log"
+[ "$passed" -gt 0 ] || status=1
+echo "tests: $passed passed, $failed failed"
+exit $status
