@@ -39,6 +39,7 @@ else
 fi
 
 dotnet build RedProperty.sln -c Release -warnaserror -nologo -v q
+dotnet format RedProperty.sln --verify-no-changes --no-restore
 
 # One test project at a time: the end-to-end tests stop the shared broker on purpose.
 status=0 passed=0 failed=0

@@ -1,5 +1,5 @@
-using RedProperty.Organization;
 using RedProperty.BuildingBlocks;
+using RedProperty.Organization;
 using RedProperty.Organization.Companies;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RedProperty.BuildingBlocks;
 
