@@ -58,9 +58,10 @@ public static class DependenciesExtensions
     private static Dependencies AddLocal(IDistributedApplicationBuilder builder)
     {
         var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-        var data = builder.Configuration["Local:DataDirectory"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : Path.Combine(root, ".data");
+        var data = builder.Configuration["Local:DataDirectory"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : DefaultDataDirectory(root);
         var postgresPort = builder.Configuration.GetValue("Local:PostgresPort", 25432);
-        var amqpPort = builder.Configuration.GetValue("Local:RabbitMqPort", 25672);
+        // Not 25672: that is the Erlang distribution port of a distribution-installed broker.
+        var amqpPort = builder.Configuration.GetValue("Local:RabbitMqPort", 25680);
         var managementPort = builder.Configuration.GetValue("Local:RabbitMqManagementPort", amqpPort + 1);
 
         // Development defaults, clearly named; override with Parameters:db-password / broker-password.
@@ -103,6 +104,28 @@ public static class DependenciesExtensions
             });
 
         return new Dependencies(database, messaging, [postgres, rabbitmq]);
+    }
+
+    /// <summary>
+    /// <c>.data/</c> in the clone, unless the postgres user cannot reach it (a clone under /root):
+    /// then /var/lib/redproperty.
+    /// </summary>
+    private static string DefaultDataDirectory(string root)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Path.Combine(root, ".data");
+        }
+
+        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+        {
+            if ((dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+            {
+                return "/var/lib/redproperty";
+            }
+        }
+
+        return Path.Combine(root, ".data");
     }
 
     private static async Task<HealthCheckResult> Probe(Func<Task> connect)

@@ -12,7 +12,7 @@ require_dotnet
 work=""
 cleanup() {
   [ -n "$work" ] || return 0
-  deploy/local/rabbitmq.sh stop "$work/rabbitmq" "$amqp" || true
+  deploy/local/rabbitmq.sh stop "$work/rabbitmq" "${amqp:-0}" || true
   deploy/local/postgres.sh stop "$work/postgres" || true
   rm -rf "$work"
 }

@@ -16,8 +16,16 @@ bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups "$@"; }
 
+mkdir -p "$dir"
+if ! as_postgres test -x "$dir"; then
+  echo "The postgres user cannot enter $dir (a parent folder is private); choose another data folder." >&2
+  exit 1
+fi
+
 init() {
-  [ -s "$dir/pgdata/PG_VERSION" ] && return
+  [ -f "$dir/initialized" ] && return
+  # A first boot that stopped half-way is started again from scratch.
+  rm -rf "$dir/pgdata"
   mkdir -p "$dir/pgdata" "$dir/socket"
   printf '%s\n' "$password" > "$dir/pwfile"
   chown -R postgres:postgres "$dir"
@@ -25,6 +33,7 @@ init() {
     --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$dir/pwfile"
   echo "CREATE DATABASE redproperty;" | as_postgres "$bin/postgres" --single -D "$dir/pgdata" postgres >"$dir/init.log" 2>&1
+  touch "$dir/initialized"
 }
 
 options=(-c listen_addresses=127.0.0.1 -c "port=$port" -c "unix_socket_directories=$dir/socket" -c max_connections=400)

@@ -9,7 +9,7 @@ set -euo pipefail
 
 verb=${1:?run|start|stop|stop-app|start-app}
 dir=$(realpath -m "${2:?data directory}")
-amqp=${3:-25672}
+amqp=${3:-25680}
 management=${4:-$((amqp + 1))}
 user=${REDPROPERTY_BROKER_USER:-redproperty}
 password=${REDPROPERTY_BROKER_PASSWORD:-redproperty-dev-password}

@@ -1,7 +1,9 @@
 using JasperFx.Events.Projections;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Members;
 using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Organization;
@@ -18,6 +20,8 @@ public sealed class OrganizationService
         builder.AddEventStore(Name, options =>
             {
                 options.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<MemberDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<BranchDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<CreditCodeRegistration>();
             })
             .PublishIntegrationEvents(map => map

@@ -1,6 +1,9 @@
 using RedProperty.BuildingBlocks;
 using RedProperty.Organization;
+using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Members;
+using RedProperty.Organization.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,5 +15,8 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapCompaniesApi();
+app.MapMembersApi();
+app.MapBranchesApi();
+app.MapOrganizationApi();
 
 app.Run();

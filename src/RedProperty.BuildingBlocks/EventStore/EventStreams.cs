@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace RedProperty.BuildingBlocks.EventStore;
 
@@ -24,5 +26,24 @@ public static class EventStreams
         }
 
         return stream;
+    }
+
+    /// <summary>
+    /// The whole "change" use case: load with If-Match, decide, append, save, and answer with the
+    /// inline read model <typeparamref name="TView"/> and the new ETag.
+    /// </summary>
+    public static async Task<Ok<TView>> Change<TState, TView>(
+        this IDocumentSession session, Guid id, ExpectedVersion expected, Func<TState, IReadOnlyList<object>> decide,
+        HttpResponse response, CancellationToken cancellationToken) where TState : class where TView : notnull
+    {
+        var stream = await session.FetchForChange<TState>(id, expected, cancellationToken);
+        var events = decide(stream.Aggregate!);
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(cancellationToken);
+
+        var view = await session.LoadAsync<TView>(id, cancellationToken)
+            ?? throw new InvalidOperationException($"{typeof(TView).Name} {id} is not projected inline.");
+        response.SetETag(expected.Value + events.Count);
+        return TypedResults.Ok(view);
     }
 }

@@ -12,3 +12,10 @@ public sealed class ResourceNotFoundException(string message) : Exception(messag
 /// <summary>If-Match named a version that is no longer current. Answered as 412.</summary>
 public sealed class StaleVersionException(long expected, long actual)
     : Exception($"You changed version {expected}, but the resource is at version {actual}.");
+
+/// <summary>A field of the request names something that does not exist (e.g. an unknown companyId).
+/// Answered as 400 with the field in <c>errors</c>.</summary>
+public sealed class InvalidFieldException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

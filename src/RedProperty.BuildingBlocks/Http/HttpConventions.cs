@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +28,10 @@ public static class HttpConventions
         // Unreadable bodies throw, so the handler above answers them as problem+json too.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
         builder.Services.AddValidatorsFromAssemblyContaining<TService>(includeInternalTypes: true);
         builder.Services.AddOpenApi();
         return builder;

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RedProperty.BuildingBlocks;
@@ -41,7 +43,9 @@ public static class Idempotency
 
             var session = http.RequestServices.GetRequiredService<IDocumentSession>();
             var time = http.RequestServices.GetRequiredService<TimeProvider>();
-            var id = $"{http.Request.Path}|{key}";
+            // The route pattern, not the raw path: "/companies" and "/companies/" are one endpoint.
+            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
+            var id = $"{http.Request.Method} {route}|{key}";
             var hash = await HashBody(http.Request);
 
             if (await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted) is { } first)
@@ -52,7 +56,18 @@ public static class Idempotency
             // Saved by the endpoint's SaveChangesAsync together with what it creates.
             var record = new IdempotencyRecord(id, hash, time.GetUtcNow());
             session.Insert(record);
-            var result = await next(context);
+            object? result;
+            try
+            {
+                result = await next(context);
+            }
+            catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
+            {
+                // A concurrent request with the same key won; answer as its replay would.
+                await using var fresh = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+                return Replay((await fresh.LoadAsync<IdempotencyRecord>(id, CancellationToken.None))!, hash);
+            }
+
             if (result is not IResult response || result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
             {
                 return result;
@@ -79,7 +94,9 @@ public static class Idempotency
                 ContentType = http.Response.ContentType,
                 Body = System.Text.Encoding.UTF8.GetString(buffer.ToArray()),
             });
-            await session.SaveChangesAsync(http.RequestAborted);
+            // Not the request's token: the resource exists now, and a record left without its
+            // response would answer every retry with 409 "in progress".
+            await session.SaveChangesAsync(CancellationToken.None);
 
             buffer.Position = 0;
             await buffer.CopyToAsync(body, http.RequestAborted);

@@ -20,6 +20,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var problem = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
+            InvalidFieldException invalid => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid request",
+            },
             PreconditionRequiredException => Problem(StatusCodes.Status428PreconditionRequired, "If-Match required", exception.Message),
             ResourceNotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             StaleVersionException or ConcurrencyException =>
@@ -43,13 +48,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 
-    // Unreadable JSON: name the field the parser stopped at, e.g. "$.creditCode" → "creditCode".
+    // Unreadable input: name the field the parser stopped at, e.g. "$.creditCode" → "creditCode".
     private static HttpValidationProblemDetails BadRequest(BadHttpRequestException exception)
     {
         var field = exception.InnerException is JsonException { Path: { Length: > 2 } path } ? path.TrimStart('$', '.') : null;
         var problem = new HttpValidationProblemDetails
         {
-            Status = StatusCodes.Status400BadRequest,
+            Status = exception.StatusCode, // 400, or 415 for a body that is not JSON
             Title = "Invalid request",
             Detail = field is null ? exception.Message : $"The value of '{field}' cannot be read.",
         };

@@ -37,3 +37,14 @@ public static class ValidationFilter
     private static string JsonFieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 }
+
+public static class ChangeProblems
+{
+    /// <summary>The answers every If-Match change can give besides 200.</summary>
+    public static RouteHandlerBuilder ProducesChangeProblems(this RouteHandlerBuilder route) =>
+        route
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+}

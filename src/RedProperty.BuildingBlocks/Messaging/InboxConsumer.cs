@@ -33,7 +33,7 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, TimeProvider
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(InboxRecord))
         {
             // A concurrent delivery of the same message won the race and applied it; ours rolled back.
         }

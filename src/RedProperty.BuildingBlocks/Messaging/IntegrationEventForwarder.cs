@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using MassTransit;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedProperty.BuildingBlocks.EventStore;
 
@@ -20,6 +21,7 @@ public sealed class IntegrationEventForwarder(
     IntegrationEventMap map,
     IBus bus,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<IntegrationEventForwarder> logger) : SubscriptionBase
 {
     public const string SubscriptionName = "integration-events";
@@ -64,7 +66,10 @@ public sealed class IntegrationEventForwarder(
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // Marten cancels its token only after the page; a stopping host must not wait for the broker.
+            cancellationToken.ThrowIfCancellationRequested();
+            lifetime.ApplicationStopping.ThrowIfCancellationRequested();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             timeout.CancelAfter(PublishTimeout);
             try
             {
@@ -78,11 +83,11 @@ public sealed class IntegrationEventForwarder(
                 }), timeout.Token);
                 return;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Publishing event {EventId} (sequence {Sequence}) failed on attempt {Attempt}; retrying in {Backoff}",
                     stored.Id, stored.Sequence, attempt, backoff);
-                await Task.Delay(backoff, time, cancellationToken);
+                await Task.Delay(backoff, time, lifetime.ApplicationStopping);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }

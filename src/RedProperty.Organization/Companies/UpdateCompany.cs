@@ -33,17 +33,9 @@ public static class UpdateCompanyDecider
 
 public static class UpdateCompanyEndpoint
 {
-    public static async Task<Ok<CompanyDetails>> Handle(
+    public static Task<Ok<CompanyDetails>> Handle(
         Guid id, UpdateCompany command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
-        HttpResponse response, CancellationToken cancellationToken)
-    {
-        var stream = await session.FetchForChange<PropertyCompany>(id, expected, cancellationToken);
-        var events = UpdateCompanyDecider.Decide(stream.Aggregate!, command, time.GetUtcNow());
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(cancellationToken);
-
-        var details = await session.LoadAsync<CompanyDetails>(id, cancellationToken);
-        response.SetETag(details!.Version);
-        return TypedResults.Ok(details);
-    }
+        HttpResponse response, CancellationToken cancellationToken) =>
+        session.Change<PropertyCompany, CompanyDetails>(
+            id, expected, company => UpdateCompanyDecider.Decide(company, command, time.GetUtcNow()), response, cancellationToken);
 }

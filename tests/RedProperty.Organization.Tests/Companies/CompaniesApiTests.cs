@@ -69,6 +69,16 @@ public sealed class CompaniesApiTests(OrganizationApiFixture api) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_body_that_is_not_json_is_415_problem()
+    {
+        using var content = new StringContent("name=红苑物业", Encoding.UTF8, "text/plain");
+        var response = await _client.PostAsync(Companies, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_second_company_with_the_same_credit_code_is_409_and_the_first_is_kept()
     {
         var code = CreditCodes.Next();

@@ -1,0 +1,48 @@
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+
+namespace RedProperty.Organization.Branches;
+
+/// <summary>A branch as ledger 2 (established) or ledger 3 (not yet) shows it.</summary>
+public sealed record BranchDetails(
+    Guid Id, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, BranchStatus Status, DateOnly? PlannedFor,
+    DateOnly? ApprovedOn, Guid? SecretaryMemberId, string? DissolvedReason)
+{
+    /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
+    public long Version { get; set; }
+
+    public static BranchDetails Create(BranchPlanned e) =>
+        new(e.BranchId, e.Name, e.Kind, e.CompanyIds, BranchStatus.Planned, e.PlannedFor, null, null, null) { Version = 1 };
+}
+
+public sealed class BranchDetailsProjection : SingleStreamProjection<BranchDetails, Guid>
+{
+    public static BranchDetails Create(BranchPlanned e) => BranchDetails.Create(e);
+
+    public static BranchDetails Apply(BranchFormingStarted e, BranchDetails b) => b with { Status = BranchStatus.Forming };
+
+    public static BranchDetails Apply(BranchEstablished e, BranchDetails b) =>
+        b with { Status = BranchStatus.Established, ApprovedOn = e.ApprovedOn, SecretaryMemberId = e.SecretaryMemberId };
+
+    public static BranchDetails Apply(BranchDissolved e, BranchDetails b) => b with { Status = BranchStatus.Dissolved, DissolvedReason = e.Reason };
+
+    public static BranchDetails Apply(BranchReformingStarted e, BranchDetails b) =>
+        b with { Status = BranchStatus.Forming, ApprovedOn = null, SecretaryMemberId = null, DissolvedReason = null };
+}
+
+public static class GetBranchEndpoint
+{
+    public static async Task<Results<Ok<BranchDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<BranchDetails>(id, cancellationToken) is not { } branch)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(branch.Version);
+        return TypedResults.Ok(branch);
+    }
+}

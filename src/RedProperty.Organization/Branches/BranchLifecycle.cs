@@ -1,0 +1,47 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+
+namespace RedProperty.Organization.Branches;
+
+/// <summary>Start forming a planned branch, dissolve an established one, or re-form a dissolved one.</summary>
+public enum BranchStep
+{
+    StartForming,
+    Dissolve,
+    Reform,
+}
+
+public sealed record ChangeBranchStatus(BranchStep Step, string? Reason);
+
+public sealed class ChangeBranchStatusValidator : AbstractValidator<ChangeBranchStatus>
+{
+    public ChangeBranchStatusValidator()
+    {
+        RuleFor(c => c.Step).IsInEnum();
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(200).When(c => c.Step == BranchStep.Dissolve);
+    }
+}
+
+public static class BranchLifecycleDecider
+{
+    public static IReadOnlyList<object> Decide(PartyBranch branch, ChangeBranchStatus command, DateTimeOffset now) =>
+        (command.Step, branch.Status) switch
+        {
+            (BranchStep.StartForming, BranchStatus.Planned) => [new BranchFormingStarted(branch.Id, now)],
+            (BranchStep.Dissolve, BranchStatus.Established) => [new BranchDissolved(branch.Id, command.Reason!.Trim(), now)],
+            (BranchStep.Reform, BranchStatus.Dissolved) => [new BranchReformingStarted(branch.Id, now)],
+            _ => throw new DomainException($"A {branch.Status} branch cannot {command.Step}."),
+        };
+}
+
+public static class ChangeBranchStatusEndpoint
+{
+    public static Task<Ok<BranchDetails>> Handle(
+        Guid id, ChangeBranchStatus command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken) =>
+        session.Change<PartyBranch, BranchDetails>(
+            id, expected, branch => BranchLifecycleDecider.Decide(branch, command, time.GetUtcNow()), response, cancellationToken);
+}

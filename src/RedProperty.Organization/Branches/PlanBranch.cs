@@ -1,0 +1,51 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.Organization.Companies;
+
+namespace RedProperty.Organization.Branches;
+
+/// <summary>Plan a branch for one company (standalone) or for several together (joint).</summary>
+public sealed record PlanBranch(string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor);
+
+public sealed class PlanBranchValidator : AbstractValidator<PlanBranch>
+{
+    public PlanBranchValidator()
+    {
+        RuleFor(b => b.Name).NotEmpty().MaximumLength(100);
+        RuleFor(b => b.Kind).IsInEnum();
+        RuleFor(b => b.CompanyIds).NotNull().Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A company is listed twice.");
+        RuleFor(b => b.CompanyIds).Must(ids => ids.Count == 1).When(b => b.Kind == BranchKind.Standalone)
+            .WithMessage("A standalone branch (单独建) is for exactly one company.");
+        RuleFor(b => b.CompanyIds).Must(ids => ids.Count >= 2).When(b => b.Kind == BranchKind.Joint)
+            .WithMessage("A joint branch (联合建) joins two or more companies.");
+    }
+}
+
+public static class PlanBranchDecider
+{
+    public static BranchPlanned Decide(Guid branchId, PlanBranch command, DateTimeOffset now) =>
+        new(branchId, command.Name.Trim(), command.Kind, command.CompanyIds, command.PlannedFor, now);
+}
+
+public static class PlanBranchEndpoint
+{
+    public static async Task<Created<BranchDetails>> Handle(
+        PlanBranch command, IDocumentSession session, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var known = await session.LoadManyAsync<CompanyDetails>(cancellationToken, command.CompanyIds);
+        if (command.CompanyIds.Except(known.Select(c => c.Id)).FirstOrDefault() is var unknown && unknown != Guid.Empty)
+        {
+            throw new InvalidFieldException("companyIds", $"No company with id {unknown} is registered.");
+        }
+
+        var now = time.GetUtcNow();
+        var planned = PlanBranchDecider.Decide(Guid.CreateVersion7(now), command, now);
+        session.Events.StartStream<PartyBranch>(planned.BranchId, planned);
+        await session.SaveChangesAsync(cancellationToken);
+
+        response.SetETag(1);
+        return TypedResults.Created($"/api/organization/branches/{planned.BranchId}", BranchDetails.Create(planned));
+    }
+}

@@ -1,0 +1,32 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+
+namespace RedProperty.Organization.Members;
+
+/// <summary>A member leaves the property company; the ledger keeps them, marked as gone.</summary>
+public sealed record LeaveCompany(string Reason);
+
+public sealed class LeaveCompanyValidator : AbstractValidator<LeaveCompany>
+{
+    public LeaveCompanyValidator() => RuleFor(l => l.Reason).NotEmpty().MaximumLength(200);
+}
+
+public static class LeaveCompanyDecider
+{
+    public static IReadOnlyList<object> Decide(PartyMember member, LeaveCompany command, DateTimeOffset now) =>
+        member.HasLeft
+            ? throw new DomainException("The member has already left the company.")
+            : [new PartyMemberLeftCompany(member.Id, member.CompanyId, command.Reason.Trim(), now)];
+}
+
+public static class LeaveCompanyEndpoint
+{
+    public static Task<Ok<MemberDetails>> Handle(
+        Guid id, LeaveCompany command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken) =>
+        session.Change<PartyMember, MemberDetails>(
+            id, expected, member => LeaveCompanyDecider.Decide(member, command, time.GetUtcNow()), response, cancellationToken);
+}

@@ -1,0 +1,50 @@
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+
+namespace RedProperty.Organization.Members;
+
+/// <summary>A party member as the ledger shows them; updated inline with every change.</summary>
+public sealed record MemberDetails(
+    Guid Id, Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn,
+    bool RelationTransferredIn, bool HasLeft, string? LeftReason, DateTimeOffset RegisteredAt)
+{
+    /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
+    public long Version { get; set; }
+
+    public static MemberDetails Create(PartyMemberRegistered e) =>
+        new(e.MemberId, e.CompanyId, e.Name, e.Position, e.Via, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false, null, e.RegisteredAt)
+        {
+            Version = 1,
+        };
+}
+
+public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetails, Guid>
+{
+    public static MemberDetails Create(PartyMemberRegistered e) => MemberDetails.Create(e);
+
+    public static MemberDetails Apply(DevelopmentStageReached e, MemberDetails m) =>
+        m with { Stage = e.Stage, AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : m.AdmittedOn };
+
+    public static MemberDetails Apply(MemberRelationTransferredIn e, MemberDetails m) => m with { RelationTransferredIn = true };
+
+    public static MemberDetails Apply(MemberRelationTransferredOut e, MemberDetails m) => m with { RelationTransferredIn = false };
+
+    public static MemberDetails Apply(PartyMemberLeftCompany e, MemberDetails m) => m with { HasLeft = true, LeftReason = e.Reason };
+}
+
+public static class GetMemberEndpoint
+{
+    public static async Task<Results<Ok<MemberDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<MemberDetails>(id, cancellationToken) is not { } member)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(member.Version);
+        return TypedResults.Ok(member);
+    }
+}

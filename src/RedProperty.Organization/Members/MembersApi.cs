@@ -1,0 +1,43 @@
+using RedProperty.BuildingBlocks;
+
+namespace RedProperty.Organization.Members;
+
+public static class MembersApi
+{
+    public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/organization/members").WithTags("Party members");
+
+        members.MapPost("/", RegisterMemberEndpoint.Handle)
+            .Validate<RegisterMember>()
+            .WithIdempotency()
+            .WithName("RegisterMember")
+            .WithSummary("Enter a party member of a property company (ledger 4)")
+            .WithDescription("via: hired | relationTransferredIn | developed. 400 names the field, including an unknown companyId.");
+
+        members.MapGet("/{id:guid}", GetMemberEndpoint.Handle)
+            .WithName("GetMember")
+            .WithSummary("A party member, with its version as ETag");
+
+        members.MapPost("/{id:guid}/development-stages", AdvanceDevelopmentEndpoint.Handle)
+            .Validate<AdvanceDevelopment>()
+            .WithName("AdvanceDevelopment")
+            .WithSummary("Move a member one step: applicant → activist → developmentCandidate → probationary → full")
+            .WithDescription("If-Match required. 409 for a skipped step, a member who left, or a full membership earlier than one year after admission.")
+            .ProducesChangeProblems();
+
+        members.MapPost("/{id:guid}/relation-transfers", TransferRelationEndpoint.Handle)
+            .Validate<TransferRelation>()
+            .WithName("TransferRelation")
+            .WithSummary("Transfer the member's organisational relation in or out")
+            .ProducesChangeProblems();
+
+        members.MapPost("/{id:guid}/departure", LeaveCompanyEndpoint.Handle)
+            .Validate<LeaveCompany>()
+            .WithName("LeaveCompany")
+            .WithSummary("Record that the member left the company")
+            .ProducesChangeProblems();
+
+        return app;
+    }
+}

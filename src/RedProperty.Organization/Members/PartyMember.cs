@@ -1,0 +1,53 @@
+namespace RedProperty.Organization.Members;
+
+/// <summary>How a party member came to a property company (招聘 / 转接组织关系 / 发展党员).</summary>
+public enum JoinedVia
+{
+    Hired,
+    RelationTransferredIn,
+    Developed,
+}
+
+/// <summary>The development pipeline (入党申请人 → 积极分子 → 发展对象 → 预备党员 → 正式党员).</summary>
+public enum MemberStage
+{
+    Applicant,
+    Activist,
+    DevelopmentCandidate,
+    Probationary,
+    Full,
+}
+
+// Events of a party member's stream (党员), stream id = member id.
+
+public sealed record PartyMemberRegistered(
+    Guid MemberId, Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage,
+    DateOnly? AdmittedOn, bool RelationTransferredIn, DateTimeOffset RegisteredAt);
+
+public sealed record DevelopmentStageReached(Guid MemberId, MemberStage Stage, DateOnly On, IReadOnlyList<string> Sponsors, DateTimeOffset RecordedAt);
+
+public sealed record MemberRelationTransferredIn(Guid MemberId, DateOnly On, string From, DateTimeOffset RecordedAt);
+
+public sealed record MemberRelationTransferredOut(Guid MemberId, DateOnly On, string To, DateTimeOffset RecordedAt);
+
+public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, string Reason, DateTimeOffset LeftAt);
+
+/// <summary>What the member deciders need; evolved from the member's events.</summary>
+public sealed record PartyMember(
+    Guid Id, Guid CompanyId, MemberStage Stage, DateOnly? AdmittedOn, bool RelationTransferredIn, bool HasLeft)
+{
+    /// <summary>Probationary and full members count as party members (党员); applicants do not yet.</summary>
+    public bool CountsAsMember => !HasLeft && Stage >= MemberStage.Probationary;
+
+    public static PartyMember Create(PartyMemberRegistered e) =>
+        new(e.MemberId, e.CompanyId, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false);
+
+    public PartyMember Apply(DevelopmentStageReached e) =>
+        this with { Stage = e.Stage, AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : AdmittedOn };
+
+    public PartyMember Apply(MemberRelationTransferredIn e) => this with { RelationTransferredIn = true };
+
+    public PartyMember Apply(MemberRelationTransferredOut e) => this with { RelationTransferredIn = false };
+
+    public PartyMember Apply(PartyMemberLeftCompany e) => this with { HasLeft = true };
+}

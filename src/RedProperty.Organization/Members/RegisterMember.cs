@@ -1,0 +1,62 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.Organization.Companies;
+
+namespace RedProperty.Organization.Members;
+
+/// <summary>
+/// Enter a party member of a property company in ledger 4. A hired or transferred-in member is
+/// already probationary or full (with the date of admission); a developed one starts as an applicant.
+/// </summary>
+public sealed record RegisterMember(Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn);
+
+public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
+{
+    public RegisterMemberValidator()
+    {
+        RuleFor(m => m.CompanyId).NotEmpty();
+        RuleFor(m => m.Name).NotEmpty().MaximumLength(50);
+        RuleFor(m => m.Position).NotEmpty().MaximumLength(50);
+        RuleFor(m => m.Via).IsInEnum();
+        RuleFor(m => m.Stage).IsInEnum();
+        When(m => m.Via == JoinedVia.Developed, () =>
+        {
+            RuleFor(m => m.Stage).Equal(MemberStage.Applicant).WithMessage("A member developed here starts as an applicant.");
+            RuleFor(m => m.AdmittedOn).Null().WithMessage("An applicant has not been admitted yet.");
+        }).Otherwise(() =>
+        {
+            RuleFor(m => m.Stage).Must(s => s is MemberStage.Probationary or MemberStage.Full)
+                .WithMessage("A hired or transferred-in member is probationary or full.");
+            RuleFor(m => m.AdmittedOn).NotNull().WithMessage("The date of admission to the party is required.");
+        });
+    }
+}
+
+public static class RegisterMemberDecider
+{
+    public static PartyMemberRegistered Decide(Guid memberId, RegisterMember command, DateTimeOffset now) =>
+        new(memberId, command.CompanyId, command.Name.Trim(), command.Position.Trim(), command.Via, command.Stage,
+            command.AdmittedOn, RelationTransferredIn: command.Via == JoinedVia.RelationTransferredIn, now);
+}
+
+public static class RegisterMemberEndpoint
+{
+    public static async Task<Created<MemberDetails>> Handle(
+        RegisterMember command, IDocumentSession session, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<CompanyDetails>(command.CompanyId, cancellationToken) is null)
+        {
+            throw new InvalidFieldException("companyId", $"No company with id {command.CompanyId} is registered.");
+        }
+
+        var now = time.GetUtcNow();
+        var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, now);
+        session.Events.StartStream<PartyMember>(registered.MemberId, registered);
+        await session.SaveChangesAsync(cancellationToken);
+
+        response.SetETag(1);
+        return TypedResults.Created($"/api/organization/members/{registered.MemberId}", MemberDetails.Create(registered));
+    }
+}

@@ -1,0 +1,84 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.Organization.Members;
+
+namespace RedProperty.Organization.RedButler;
+
+// "Red butler" (红色管家): party-member responsibility zones (党员责任区) and pioneer posts (党员先锋岗).
+
+public sealed record ResponsibilityZoneDesignated(Guid ZoneId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt);
+
+public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, string Estate, DateTimeOffset DesignatedAt);
+
+public sealed record ResponsibilityZone(Guid Id, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds)
+{
+    public static ResponsibilityZone Create(ResponsibilityZoneDesignated e) => new(e.ZoneId, e.Estate, e.Buildings, e.MemberIds);
+}
+
+public sealed record PioneerPost(Guid Id, string Post, Guid MemberId, string Estate)
+{
+    public static PioneerPost Create(PioneerPostDesignated e) => new(e.PostId, e.Post, e.MemberId, e.Estate);
+}
+
+public sealed record DesignateZone(string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds);
+
+public sealed record DesignatePost(string Post, Guid MemberId, string Estate);
+
+public sealed class DesignateZoneValidator : AbstractValidator<DesignateZone>
+{
+    public DesignateZoneValidator()
+    {
+        RuleFor(z => z.Estate).NotEmpty().MaximumLength(100);
+        RuleFor(z => z.Buildings).NotEmpty();
+        RuleForEach(z => z.Buildings).NotEmpty().MaximumLength(50);
+        RuleFor(z => z.MemberIds).NotEmpty();
+    }
+}
+
+public sealed class DesignatePostValidator : AbstractValidator<DesignatePost>
+{
+    public DesignatePostValidator()
+    {
+        RuleFor(p => p.Post).NotEmpty().MaximumLength(100);
+        RuleFor(p => p.Estate).NotEmpty().MaximumLength(100);
+        RuleFor(p => p.MemberId).NotEmpty();
+    }
+}
+
+public static class RedButlerEndpoints
+{
+    public static async Task<Created<ResponsibilityZone>> DesignateZone(
+        DesignateZone command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await RequireCurrentMembers(session, "memberIds", command.MemberIds, cancellationToken);
+        var now = time.GetUtcNow();
+        var designated = new ResponsibilityZoneDesignated(Guid.CreateVersion7(now), command.Estate.Trim(), command.Buildings, command.MemberIds, now);
+        session.Events.StartStream<ResponsibilityZone>(designated.ZoneId, designated);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/organization/responsibility-zones/{designated.ZoneId}", ResponsibilityZone.Create(designated));
+    }
+
+    public static async Task<Created<PioneerPost>> DesignatePost(
+        DesignatePost command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await RequireCurrentMembers(session, "memberId", [command.MemberId], cancellationToken);
+        var now = time.GetUtcNow();
+        var designated = new PioneerPostDesignated(Guid.CreateVersion7(now), command.Post.Trim(), command.MemberId, command.Estate.Trim(), now);
+        session.Events.StartStream<PioneerPost>(designated.PostId, designated);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/organization/pioneer-posts/{designated.PostId}", PioneerPost.Create(designated));
+    }
+
+    // Only a current party member can show identity at a post or hold a zone.
+    private static async Task RequireCurrentMembers(IQuerySession session, string field, IReadOnlyList<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var members = await session.LoadManyAsync<MemberDetails>(cancellationToken, memberIds);
+        var current = members.Where(m => !m.HasLeft && m.Stage >= MemberStage.Probationary).Select(m => m.Id).ToHashSet();
+        if (memberIds.FirstOrDefault(id => !current.Contains(id)) is var missing && missing != Guid.Empty)
+        {
+            throw new InvalidFieldException(field, $"{missing} is not a current party member.");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RedProperty.Testing;
+
+namespace RedProperty.Organization.Tests.Summary;
+
+/// <summary>The report's figures, built through the API and read back from the summary (own database).</summary>
+public sealed class SummaryTests : IAsyncLifetime
+{
+    private TestSystem _system = null!;
+    private OrganizationClient _org = null!;
+
+    public async Task InitializeAsync()
+    {
+        _system = await TestSystem.CreateAsync("organization-summary");
+        _org = new OrganizationClient(_system.Start<OrganizationService>().CreateClient());
+    }
+
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    private async Task<JsonElement> Summary(string? asOf = null) =>
+        await _org.Get(asOf is null ? "/api/organization/summary" : $"/api/organization/summary?asOf={Uri.EscapeDataString(asOf)}");
+
+    [Fact]
+    public async Task The_seed_figures_come_back_from_the_summary()
+    {
+        // 12 companies with 81 party members between them (7 each, 4 with 6 more... 81 = 9×7 + 3×6).
+        var companies = new List<Guid>();
+        var firstMembers = new List<Guid>();
+        for (var c = 0; c < 12; c++)
+        {
+            var company = await _org.Company($"天水市麦积区第{c + 1}物业服务有限公司");
+            companies.Add(company);
+            for (var m = 0; m < (c < 9 ? 7 : 6); m++)
+            {
+                var member = await _org.Member(company, $"党员{c + 1}-{m + 1}", via: m % 3 == 0 ? "relationTransferredIn" : "hired",
+                    stage: m == 5 ? "probationary" : "full", admittedOn: m == 5 ? "2022-01-01" : "2010-07-01");
+                if (m == 0)
+                {
+                    firstMembers.Add(member);
+                }
+            }
+        }
+
+        // An applicant and a member who left are not counted.
+        await _org.Member(companies[0], "申请人", via: "developed", stage: "applicant", admittedOn: null);
+        var leaver = await _org.Member(companies[0], "离开者");
+        await _org.Change($"/api/organization/members/{leaver}/departure", new { reason = "调离" }, 1);
+
+        // 5 standalone branches established; the other 7 companies: 3 standalone and 2 joint (2 each) forming.
+        for (var c = 0; c < 5; c++)
+        {
+            var branch = await _org.Branch("standalone", companies[c]);
+            await _org.Change($"/api/organization/branches/{branch}/establishment", new { approvedOn = "2022-05-01", secretaryMemberId = firstMembers[c] }, 1);
+        }
+
+        foreach (var group in new[] { new[] { companies[5] }, [companies[6]], [companies[7]], [companies[8], companies[9]], [companies[10], companies[11]] })
+        {
+            var branch = await _org.Branch(group.Length == 1 ? "standalone" : "joint", group);
+            await _org.Change($"/api/organization/branches/{branch}/status-changes", new { step = "startForming" }, 1);
+        }
+
+        for (var i = 0; i < 38; i++)
+        {
+            await _org.Create("/api/organization/instructors", new { name = $"指导员{i + 1}", source = i % 2 == 0 ? "dispatchedByIndustry" : "selectedByCommunity", appointedOn = "2022-03-01" });
+        }
+
+        for (var i = 0; i < 8; i++)
+        {
+            await _org.Create("/api/organization/responsibility-zones", new { estate = $"麦积区第{i + 1}小区", buildings = new[] { "1号楼", "2号楼" }, memberIds = new[] { firstMembers[i] } });
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            await _org.Create("/api/organization/pioneer-posts", new { post = "物业服务先锋岗", memberId = firstMembers[i], estate = $"麦积区第{i + 1}小区" });
+        }
+
+        var summary = await Summary();
+        Assert.Equal(81, summary.GetProperty("partyMembers").GetInt32());
+        Assert.Equal(12, summary.GetProperty("companiesWithMembers").GetInt32());
+        Assert.Equal(5, summary.GetProperty("branchesEstablished").GetInt32());
+        Assert.Equal(7, summary.GetProperty("companiesForming").GetInt32());
+        Assert.Equal(7, summary.GetProperty("companiesWithoutOrganization").GetInt32());
+        Assert.Equal(38, summary.GetProperty("instructors").GetInt32());
+        Assert.Equal(8, summary.GetProperty("responsibilityZones").GetInt32());
+        Assert.Equal(12, summary.GetProperty("pioneerPosts").GetInt32());
+    }
+
+    [Fact]
+    public async Task As_of_a_past_instant_the_summary_counts_only_what_was_recorded_by_then()
+    {
+        var company = await _org.Company();
+        await _org.Member(company);
+        var member = await _org.Member(company);
+        var then = DateTimeOffset.UtcNow;
+
+        await _org.Member(company);
+        await _org.Change($"/api/organization/members/{member}/departure", new { reason = "调离" }, 1);
+        await _org.Create("/api/organization/instructors", new { name = "指导员", source = "dispatchedByIndustry", appointedOn = "2022-03-01" });
+
+        var past = await Summary(then.ToString("O"));
+        var now = await Summary();
+        Assert.Equal(2, past.GetProperty("partyMembers").GetInt32());
+        Assert.Equal(0, past.GetProperty("instructors").GetInt32());
+        Assert.Equal(2, now.GetProperty("partyMembers").GetInt32()); // one more joined, one left
+        Assert.Equal(1, now.GetProperty("instructors").GetInt32());
+        Assert.Equal(0, (await Summary("2000-01-01")).GetProperty("partyMembers").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unreadable_as_of_is_400_naming_asOf()
+    {
+        var response = await _org.Http.GetAsync("/api/organization/summary?asOf=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("asOf", out _));
+    }
+
+    [Fact]
+    public async Task Zones_and_posts_need_current_party_members()
+    {
+        var applicant = await _org.Member(await _org.Company(), via: "developed", stage: "applicant", admittedOn: null);
+
+        var zone = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estate = "麦积区小区", buildings = new[] { "3号楼" }, memberIds = new[] { applicant } });
+        var post = await _org.Http.PostAsJsonAsync("/api/organization/pioneer-posts", new { post = "先锋岗", memberId = Guid.CreateVersion7(), estate = "麦积区小区" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, zone.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.True((await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("memberId", out _));
+    }
+}
