@@ -4,7 +4,6 @@ using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Members;
-using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Organization;
 
@@ -24,10 +23,6 @@ public sealed class OrganizationService
                 options.Projections.Add<BranchDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<CreditCodeRegistration>();
             })
-            .PublishIntegrationEvents(map => map
-                .Map<PropertyCompanyRegistered>(e => new V1.PropertyCompanyRegistered(
-                    e.Data.CompanyId, e.Data.Name, e.Data.CreditCode, e.Data.Address, e.Data.RegisteredAt))
-                .Map<PropertyCompanyDetailsUpdated>(e => new V1.PropertyCompanyUpdated(
-                    e.Data.CompanyId, e.Data.Name, e.Data.Address, e.Version, e.Data.UpdatedAt)));
+            .PublishIntegrationEvents(IntegrationEvents.Map);
     }
 }

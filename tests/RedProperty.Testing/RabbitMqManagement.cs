@@ -32,6 +32,17 @@ public sealed class RabbitMqManagement
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
     }
 
+    /// <summary>What a consumer outside .NET would do: its own durable queue bound to a contract's fanout exchange.</summary>
+    public async Task BindQueueAsync(string virtualHost, string exchange, string queue)
+    {
+        var vhost = Uri.EscapeDataString(virtualHost);
+        (await _http.PutAsJsonAsync($"api/exchanges/{vhost}/{Uri.EscapeDataString(exchange)}",
+            new { type = "fanout", durable = true, auto_delete = false })).EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}", new { durable = true })).EnsureSuccessStatusCode();
+        (await _http.PostAsJsonAsync($"api/bindings/{vhost}/e/{Uri.EscapeDataString(exchange)}/q/{Uri.EscapeDataString(queue)}",
+            new { routing_key = "" })).EnsureSuccessStatusCode();
+    }
+
     public async Task<QueueState?> GetQueueAsync(string virtualHost, string queue)
     {
         using var response = await _http.GetAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}");

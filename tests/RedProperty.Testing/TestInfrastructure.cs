@@ -126,4 +126,6 @@ public sealed record TestBroker(Uri ConnectionUri, string VirtualHost, RabbitMqM
     public Task<QueueState?> QueueAsync(string queue) => Management.GetQueueAsync(VirtualHost, queue);
 
     public Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue) => Management.PeekAsync(VirtualHost, queue);
+
+    public Task BindQueueAsync(string exchange, string queue) => Management.BindQueueAsync(VirtualHost, exchange, queue);
 }

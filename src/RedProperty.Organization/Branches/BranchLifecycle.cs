@@ -31,7 +31,7 @@ public static class BranchLifecycleDecider
         (command.Step, branch.Status) switch
         {
             (BranchStep.StartForming, BranchStatus.Planned) => [new BranchFormingStarted(branch.Id, now)],
-            (BranchStep.Dissolve, BranchStatus.Established) => [new BranchDissolved(branch.Id, command.Reason!.Trim(), now)],
+            (BranchStep.Dissolve, BranchStatus.Established) => [new BranchDissolved(branch.Id, branch.CompanyIds, command.Reason!.Trim(), now)],
             (BranchStep.Reform, BranchStatus.Dissolved) => [new BranchReformingStarted(branch.Id, now)],
             _ => throw new DomainException($"A {branch.Status} branch cannot {command.Step}."),
         };

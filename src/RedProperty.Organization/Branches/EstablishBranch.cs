@@ -29,7 +29,7 @@ public static class EstablishBranchDecider
             throw new DomainException($"The secretary must be a full member; this member is {secretary.Stage}.");
         }
 
-        return [new BranchEstablished(branch.Id, command.ApprovedOn, secretary.Id, now)];
+        return [new BranchEstablished(branch.Id, branch.Name, branch.Kind, branch.CompanyIds, command.ApprovedOn, secretary.Id, now)];
     }
 }
 

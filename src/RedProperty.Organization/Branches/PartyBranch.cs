@@ -21,15 +21,17 @@ public sealed record BranchPlanned(Guid BranchId, string Name, BranchKind Kind, 
 
 public sealed record BranchFormingStarted(Guid BranchId, DateTimeOffset StartedAt);
 
-public sealed record BranchEstablished(Guid BranchId, DateOnly ApprovedOn, Guid SecretaryMemberId, DateTimeOffset EstablishedAt);
+/// <summary>Carries the branch's name, kind and companies so that the published contract is self-contained.</summary>
+public sealed record BranchEstablished(
+    Guid BranchId, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, DateOnly ApprovedOn, Guid SecretaryMemberId, DateTimeOffset EstablishedAt);
 
-public sealed record BranchDissolved(Guid BranchId, string Reason, DateTimeOffset DissolvedAt);
+public sealed record BranchDissolved(Guid BranchId, IReadOnlyList<Guid> CompanyIds, string Reason, DateTimeOffset DissolvedAt);
 
 public sealed record BranchReformingStarted(Guid BranchId, DateTimeOffset StartedAt);
 
-public sealed record PartyBranch(Guid Id, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, BranchStatus Status)
+public sealed record PartyBranch(Guid Id, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, BranchStatus Status)
 {
-    public static PartyBranch Create(BranchPlanned e) => new(e.BranchId, e.Kind, e.CompanyIds, BranchStatus.Planned);
+    public static PartyBranch Create(BranchPlanned e) => new(e.BranchId, e.Name, e.Kind, e.CompanyIds, BranchStatus.Planned);
 
     public PartyBranch Apply(BranchFormingStarted e) => this with { Status = BranchStatus.Forming };
 

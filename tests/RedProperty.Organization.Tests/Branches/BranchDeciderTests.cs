@@ -22,7 +22,9 @@ public sealed class BranchDeciderTests
     {
         var secretary = Member(CompanyB);
         var events = EstablishBranchDecider.Decide(Planned(CompanyA, CompanyB), new EstablishBranch(new(2022, 5, 20), secretary.Id), secretary, Now);
-        Assert.Equal([new BranchEstablished(BranchId, new(2022, 5, 20), secretary.Id, Now)], events);
+        var established = Assert.IsType<BranchEstablished>(Assert.Single(events));
+        Assert.Equal((BranchId, "麦积区物业联合党支部", BranchKind.Joint, new DateOnly(2022, 5, 20), secretary.Id), (established.BranchId, established.Name, established.Kind, established.ApprovedOn, established.SecretaryMemberId));
+        Assert.Equal([CompanyA, CompanyB], established.CompanyIds);
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using MassTransit;
+
+namespace RedProperty.Contracts.Organization.V1;
+
+// Organisation building's public events. Enumerations travel as camelCase strings so that
+// consumers in any language can read them; ids are UUIDs; dates are ISO 8601.
+
+/// <summary>A party member joined a property company's ledger (hired, transferred in, or an applicant developed there).</summary>
+/// <param name="JoinedVia">hired | relationTransferredIn | developed.</param>
+/// <param name="Stage">applicant | activist | developmentCandidate | probationary | full.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberJoinedCompany(Guid MemberId, Guid CompanyId, string Name, string JoinedVia, string Stage, DateTimeOffset JoinedAt)
+{
+    public const string MessageName = "redproperty.organization.party-member-joined-company.v1";
+}
+
+/// <summary>A party member left a property company.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, DateTimeOffset LeftAt)
+{
+    public const string MessageName = "redproperty.organization.party-member-left-company.v1";
+}
+
+/// <summary>A party branch was approved, for one company (standalone) or several (joint).</summary>
+/// <param name="Kind">standalone | joint.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyBranchEstablished(Guid BranchId, string Name, string Kind, IReadOnlyList<Guid> CompanyIds, DateOnly ApprovedOn, DateTimeOffset EstablishedAt)
+{
+    public const string MessageName = "redproperty.organization.party-branch-established.v1";
+}
+
+/// <summary>An established party branch was dissolved; its companies have no branch until it is re-formed.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyBranchDissolved(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset DissolvedAt)
+{
+    public const string MessageName = "redproperty.organization.party-branch-dissolved.v1";
+}
+
+/// <summary>A party-building instructor (党建指导员) was appointed.</summary>
+/// <param name="Source">dispatchedByIndustry | selectedByCommunity.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record InstructorAppointed(Guid InstructorId, string Name, string Source, DateOnly AppointedOn)
+{
+    public const string MessageName = "redproperty.organization.instructor-appointed.v1";
+}
+
+/// <summary>A party-member responsibility zone (党员责任区) was designated.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record ResponsibilityZoneDesignated(Guid ZoneId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt)
+{
+    public const string MessageName = "redproperty.organization.responsibility-zone-designated.v1";
+}
+
+/// <summary>A party-member pioneer post (党员先锋岗) was designated.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, string Estate, DateTimeOffset DesignatedAt)
+{
+    public const string MessageName = "redproperty.organization.pioneer-post-designated.v1";
+}

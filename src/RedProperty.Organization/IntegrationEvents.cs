@@ -1,0 +1,34 @@
+using System.Text.Json;
+using RedProperty.BuildingBlocks;
+using RedProperty.Organization.Branches;
+using RedProperty.Organization.Companies;
+using RedProperty.Organization.Instructors;
+using RedProperty.Organization.Members;
+using RedProperty.Organization.RedButler;
+using V1 = RedProperty.Contracts.Organization.V1;
+
+namespace RedProperty.Organization;
+
+/// <summary>Which of Organization's events leave the service, and as which public contract.</summary>
+public static class IntegrationEvents
+{
+    public static void Map(IntegrationEventMap map) => map
+        .Map<PropertyCompanyRegistered>(e => new V1.PropertyCompanyRegistered(
+            e.Data.CompanyId, e.Data.Name, e.Data.CreditCode, e.Data.Address, e.Data.RegisteredAt))
+        .Map<PropertyCompanyDetailsUpdated>(e => new V1.PropertyCompanyUpdated(
+            e.Data.CompanyId, e.Data.Name, e.Data.Address, e.Version, e.Data.UpdatedAt))
+        // The member's name and ids only: no other personal data leaves the service.
+        .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
+            e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt))
+        .Map<PartyMemberLeftCompany>(e => new V1.PartyMemberLeftCompany(e.Data.MemberId, e.Data.CompanyId, e.Data.LeftAt))
+        .Map<BranchEstablished>(e => new V1.PartyBranchEstablished(
+            e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.ApprovedOn, e.Data.EstablishedAt))
+        .Map<BranchDissolved>(e => new V1.PartyBranchDissolved(e.Data.BranchId, e.Data.CompanyIds, e.Data.DissolvedAt))
+        .Map<InstructorAppointed>(e => new V1.InstructorAppointed(e.Data.InstructorId, e.Data.Name, Wire(e.Data.Source), e.Data.AppointedOn))
+        .Map<ResponsibilityZoneDesignated>(e => new V1.ResponsibilityZoneDesignated(
+            e.Data.ZoneId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt))
+        .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.Estate, e.Data.DesignatedAt));
+
+    /// <summary>Enumerations as the camelCase strings the HTTP API also uses.</summary>
+    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
