@@ -25,6 +25,11 @@ public static class IntegrationEvents
             e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.ApprovedOn, e.Data.EstablishedAt))
         .Map<BranchDissolved>(e => new V1.PartyBranchDissolved(e.Data.BranchId, e.Data.CompanyIds, e.Data.DissolvedAt))
         .Map<InstructorAppointed>(e => new V1.InstructorAppointed(e.Data.InstructorId, e.Data.Name, Wire(e.Data.Source), e.Data.AppointedOn))
+        .Map<InstructorAssigned>(e => new V1.InstructorAssigned(e.Data.InstructorId, e.Data.CompanyId, e.Data.From))
+        .Map<InstructorVisitRecorded>(e => new V1.InstructorVisitRecorded(
+            e.Data.InstructorId, e.Data.CompanyId, e.Data.On, e.Data.Topics, e.Data.DisputesCoordinated))
+        .Map<InstructorVisitsBelowMinimum>(e => new V1.InstructorVisitsBelowMinimum(
+            e.Data.InstructorId, e.Data.CompanyId, e.Data.Month, e.Data.Visits, e.Data.Minimum))
         .Map<ResponsibilityZoneDesignated>(e => new V1.ResponsibilityZoneDesignated(
             e.Data.ZoneId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt))
         .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.Estate, e.Data.DesignatedAt));

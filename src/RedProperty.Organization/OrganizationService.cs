@@ -3,6 +3,7 @@ using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
 
 namespace RedProperty.Organization;
@@ -21,8 +22,10 @@ public sealed class OrganizationService
                 options.Projections.Add<CompanyDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<MemberDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<BranchDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<InstructorDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<CreditCodeRegistration>();
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);
+        builder.Services.AddHostedService<MonthCloseService>();
     }
 }

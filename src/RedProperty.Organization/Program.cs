@@ -2,6 +2,7 @@ using RedProperty.BuildingBlocks;
 using RedProperty.Organization;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
 using RedProperty.Organization.Summary;
 
@@ -17,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapCompaniesApi();
 app.MapMembersApi();
 app.MapBranchesApi();
+app.MapInstructorsApi();
 app.MapOrganizationApi();
 
 app.Run();

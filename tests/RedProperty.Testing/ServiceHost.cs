@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RedProperty.Testing;
 
@@ -7,7 +9,8 @@ namespace RedProperty.Testing;
 /// A RedProperty service in-process (TestServer for HTTP) on the real PostgreSQL and RabbitMQ,
 /// with its schema and broker virtual host chosen by the test.
 /// </summary>
-public sealed class ServiceHost<TService>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TService>
+public sealed class ServiceHost<TService>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<TService>
     where TService : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +19,11 @@ public sealed class ServiceHost<TService>(IReadOnlyDictionary<string, string?> s
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }
@@ -47,7 +55,12 @@ public sealed class TestSystem : IAsyncDisposable
     }
 
     /// <summary>Starts a service; <paramref name="settings"/> override configuration (e.g. Messaging:RetryLimit).</summary>
-    public ServiceHost<TService> Start<TService>(params (string Key, string? Value)[] settings) where TService : class
+    public ServiceHost<TService> Start<TService>(params (string Key, string? Value)[] settings) where TService : class =>
+        Start<TService>(null, settings);
+
+    /// <summary>Starts a service with replaced services, e.g. a FakeTimeProvider.</summary>
+    public ServiceHost<TService> Start<TService>(Action<IServiceCollection>? services, params (string Key, string? Value)[] settings)
+        where TService : class
     {
         var all = new Dictionary<string, string?>
         {
@@ -61,7 +74,7 @@ public sealed class TestSystem : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = new ServiceHost<TService>(all);
+        var host = new ServiceHost<TService>(all, services);
         _ = host.Server; // start now, so its queues are bound before anything is published
         _hosts.Add(host);
         return host;

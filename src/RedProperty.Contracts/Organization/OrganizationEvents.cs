@@ -64,3 +64,28 @@ public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid Member
 {
     public const string MessageName = "redproperty.organization.pioneer-post-designated.v1";
 }
+
+/// <summary>An instructor was assigned to a property company.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record InstructorAssigned(Guid InstructorId, Guid CompanyId, DateOnly From)
+{
+    public const string MessageName = "redproperty.organization.instructor-assigned.v1";
+}
+
+/// <summary>An instructor visited an assigned company.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record InstructorVisitRecorded(Guid InstructorId, Guid CompanyId, DateOnly On, IReadOnlyList<string> Topics, int DisputesCoordinated)
+{
+    public const string MessageName = "redproperty.organization.instructor-visit-recorded.v1";
+}
+
+/// <summary>When a month closed, an instructor had visited an assigned company fewer times than the minimum.</summary>
+/// <param name="Month">yyyy-MM, district time (UTC+8).</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record InstructorVisitsBelowMinimum(Guid InstructorId, Guid CompanyId, string Month, int Visits, int Minimum)
+{
+    public const string MessageName = "redproperty.organization.instructor-visits-below-minimum.v1";
+}

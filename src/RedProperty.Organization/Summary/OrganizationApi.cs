@@ -1,12 +1,11 @@
 using RedProperty.BuildingBlocks;
-using RedProperty.Organization.Instructors;
 using RedProperty.Organization.RedButler;
 
 namespace RedProperty.Organization.Summary;
 
 public static class OrganizationApi
 {
-    /// <summary>Instructors, red butler and the summary; companies, members and branches map their own groups.</summary>
+    /// <summary>Red butler and the summary; companies, members, branches and instructors map their own groups.</summary>
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder app)
     {
         var organization = app.MapGroup("/api/organization");
@@ -15,13 +14,6 @@ public static class OrganizationApi
             .WithTags("Summary")
             .WithName("GetOrganizationSummary")
             .WithSummary("The district's figures; asOf=2022-06-30 (end of that day, UTC+8) or an instant answers from the events recorded until then");
-
-        organization.MapPost("/instructors", AppointInstructorEndpoint.Handle)
-            .Validate<AppointInstructor>()
-            .WithIdempotency()
-            .WithTags("Instructors")
-            .WithName("AppointInstructor")
-            .WithSummary("Appoint a party-building instructor (dispatchedByIndustry | selectedByCommunity)");
 
         organization.MapPost("/responsibility-zones", RedButlerEndpoints.DesignateZone)
             .Validate<DesignateZone>()

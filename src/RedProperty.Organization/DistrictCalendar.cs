@@ -1,0 +1,12 @@
+namespace RedProperty.Organization;
+
+/// <summary>Days and months as the district counts them: China Standard Time (UTC+8).</summary>
+public static class DistrictCalendar
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+
+    /// <summary>The instant a month begins in the district.</summary>
+    public static DateTimeOffset StartOf(DateOnly month) => new(new DateTime(month.Year, month.Month, 1), Offset);
+}

@@ -1,0 +1,46 @@
+using Marten;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+
+namespace RedProperty.Organization.Instructors;
+
+public sealed record Assignment(Guid CompanyId, DateOnly From);
+
+public sealed record Visit(Guid CompanyId, DateOnly On, IReadOnlyList<string> Topics, int DisputesCoordinated);
+
+/// <summary>An instructor with assignments and visits, as the compliance view reads them.</summary>
+public sealed record InstructorDetails(
+    Guid Id, string Name, InstructorSource Source, DateOnly AppointedOn, IReadOnlyList<Assignment> Assignments, IReadOnlyList<Visit> Visits)
+{
+    /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
+    public long Version { get; set; }
+
+    public static InstructorDetails Create(InstructorAppointed e) => new(e.InstructorId, e.Name, e.Source, e.AppointedOn, [], []) { Version = 1 };
+}
+
+public sealed class InstructorDetailsProjection : SingleStreamProjection<InstructorDetails, Guid>
+{
+    public static InstructorDetails Create(InstructorAppointed e) => InstructorDetails.Create(e);
+
+    public static InstructorDetails Apply(InstructorAssigned e, InstructorDetails i) =>
+        i with { Assignments = [.. i.Assignments, new Assignment(e.CompanyId, e.From)] };
+
+    public static InstructorDetails Apply(InstructorVisitRecorded e, InstructorDetails i) =>
+        i with { Visits = [.. i.Visits, new Visit(e.CompanyId, e.On, e.Topics, e.DisputesCoordinated)] };
+}
+
+public static class GetInstructorEndpoint
+{
+    public static async Task<Results<Ok<InstructorDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<InstructorDetails>(id, cancellationToken) is not { } instructor)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(instructor.Version);
+        return TypedResults.Ok(instructor);
+    }
+}

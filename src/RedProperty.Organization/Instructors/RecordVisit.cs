@@ -1,0 +1,51 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+
+namespace RedProperty.Organization.Instructors;
+
+/// <summary>An instructor's visit to an assigned company: what was guided, how many disputes were coordinated.</summary>
+public sealed record RecordVisit(Guid CompanyId, DateOnly On, IReadOnlyList<string> Topics, int DisputesCoordinated);
+
+public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
+{
+    public RecordVisitValidator()
+    {
+        RuleFor(v => v.CompanyId).NotEmpty();
+        RuleFor(v => v.Topics).NotEmpty();
+        RuleForEach(v => v.Topics).NotEmpty().MaximumLength(100);
+        RuleFor(v => v.DisputesCoordinated).GreaterThanOrEqualTo(0);
+    }
+}
+
+public static class RecordVisitDecider
+{
+    public static IReadOnlyList<object> Decide(PartyBuildingInstructor instructor, RecordVisit command, DateOnly today, DateTimeOffset now)
+    {
+        if (!instructor.CompanyIds.Contains(command.CompanyId))
+        {
+            throw new DomainException("The instructor is not assigned to this company.");
+        }
+
+        if (command.On > today)
+        {
+            throw new DomainException($"A visit on {command.On:yyyy-MM-dd} has not happened yet.");
+        }
+
+        return [new InstructorVisitRecorded(instructor.Id, command.CompanyId, command.On, command.Topics, command.DisputesCoordinated, now)];
+    }
+}
+
+public static class RecordVisitEndpoint
+{
+    public static Task<Ok<InstructorDetails>> Handle(
+        Guid id, RecordVisit command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return session.Change<PartyBuildingInstructor, InstructorDetails>(
+            id, expected, instructor => RecordVisitDecider.Decide(instructor, command, DistrictCalendar.Today(now), now), response, cancellationToken);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+
+namespace RedProperty.Organization.Instructors;
+
+/// <summary>A closed month's record, one stream per month, so a month closes exactly once.</summary>
+public sealed record InstructorMonthClosed(string Month, int Minimum, DateTimeOffset ClosedAt);
+
+/// <summary>An instructor visited an assigned company fewer times in a month than the rule asks (每月至少深入企业2次).</summary>
+public sealed record InstructorVisitsBelowMinimum(Guid InstructorId, Guid CompanyId, string Month, int Visits, int Minimum, DateTimeOffset RecordedAt);
+
+public sealed record InstructorMonthClose(string Month)
+{
+    public static InstructorMonthClose Create(InstructorMonthClosed e) => new(e.Month);
+}
+
+public sealed record ComplianceRow(Guid InstructorId, string InstructorName, Guid CompanyId, int Visits, int Minimum, bool BelowMinimum);
+
+public sealed record MonthlyCompliance(string Month, int Minimum, bool Closed, IReadOnlyList<ComplianceRow> Rows);
+
+public static class VisitCompliance
+{
+    /// <summary>Each instructor visits each assigned company at least twice a month.</summary>
+    public const int MinimumVisitsPerMonth = 2;
+
+    public static string Name(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public static DateOnly ParseMonth(string? value) =>
+        DateOnly.TryParseExact($"{value}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month
+            : throw new InvalidFieldException("month", "Use a month such as 2022-06.");
+
+    /// <summary>Visits in the month for every assignment that began by the month's end.</summary>
+    public static IReadOnlyList<ComplianceRow> Evaluate(IEnumerable<InstructorDetails> instructors, DateOnly month)
+    {
+        var first = new DateOnly(month.Year, month.Month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        return instructors
+            .SelectMany(i => i.Assignments
+                .Where(a => a.From <= last)
+                .Select(a =>
+                {
+                    var visits = i.Visits.Count(v => v.CompanyId == a.CompanyId && v.On >= first && v.On <= last);
+                    return new ComplianceRow(i.Id, i.Name, a.CompanyId, visits, MinimumVisitsPerMonth, visits < MinimumVisitsPerMonth);
+                }))
+            .OrderBy(r => r.InstructorName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The month's close decided from the instructors' records: the closing event and one per shortfall.</summary>
+    public static IReadOnlyList<object> Close(IEnumerable<InstructorDetails> instructors, DateOnly month, DateTimeOffset now)
+    {
+        if (now < DistrictCalendar.StartOf(month.AddMonths(1)))
+        {
+            throw new DomainException($"{Name(month)} is not over yet.");
+        }
+
+        var shortfalls = Evaluate(instructors, month)
+            .Where(r => r.BelowMinimum)
+            .Select(r => (object)new InstructorVisitsBelowMinimum(r.InstructorId, r.CompanyId, Name(month), r.Visits, r.Minimum, now));
+        return [new InstructorMonthClosed(Name(month), MinimumVisitsPerMonth, now), .. shortfalls];
+    }
+
+    /// <summary>Derived from the month, so every instance names the same stream.</summary>
+    public static Guid StreamId(DateOnly month) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"instructor-month-close:{Name(month)}")).AsSpan(0, 16));
+
+    /// <summary>Closes the month once; a second close (another instance, or an operator) is a 409.</summary>
+    public static async Task<MonthlyCompliance> CloseMonth(IDocumentSession session, DateOnly month, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var instructors = await session.Query<InstructorDetails>().ToListAsync(cancellationToken);
+        session.Events.StartStream<InstructorMonthClose>(StreamId(month), Close(instructors, month, now).ToArray());
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            throw new DomainException($"{Name(month)} is already closed.");
+        }
+
+        return new MonthlyCompliance(Name(month), MinimumVisitsPerMonth, true, Evaluate(instructors, month));
+    }
+}
+
+public static class ComplianceEndpoints
+{
+    public static async Task<Ok<MonthlyCompliance>> Get(string? month, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var which = month is null ? FirstOf(DistrictCalendar.Today(time.GetUtcNow())) : VisitCompliance.ParseMonth(month);
+        var instructors = await session.Query<InstructorDetails>().ToListAsync(cancellationToken);
+        var closed = await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(which), cancellationToken) is not null;
+        return TypedResults.Ok(new MonthlyCompliance(
+            VisitCompliance.Name(which), VisitCompliance.MinimumVisitsPerMonth, closed, VisitCompliance.Evaluate(instructors, which)));
+    }
+
+    public static async Task<Ok<MonthlyCompliance>> Close(string month, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await VisitCompliance.CloseMonth(session, VisitCompliance.ParseMonth(month), time.GetUtcNow(), cancellationToken));
+
+    private static DateOnly FirstOf(DateOnly day) => new(day.Year, day.Month, 1);
+}
