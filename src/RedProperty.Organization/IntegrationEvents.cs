@@ -17,6 +17,8 @@ public static class IntegrationEvents
             e.Data.CompanyId, e.Data.Name, e.Data.CreditCode, e.Data.Address, e.Data.RegisteredAt))
         .Map<PropertyCompanyDetailsUpdated>(e => new V1.PropertyCompanyUpdated(
             e.Data.CompanyId, e.Data.Name, e.Data.Address, e.Version, e.Data.UpdatedAt))
+        .Map<CompanyEstatesRecorded>(e => new V1.PropertyCompanyEstatesRecorded(
+            e.Data.CompanyId, [.. e.Data.Estates.Select(x => new V1.ManagedEstate(x.Name, x.Community, x.Households))], e.Version, e.Data.RecordedAt))
         // The member's name and ids only: no other personal data leaves the service.
         .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
             e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt))

@@ -3,8 +3,9 @@ using RedProperty.Organization;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Instructors;
+using RedProperty.Organization.Ledgers;
 using RedProperty.Organization.Members;
-using RedProperty.Organization.Summary;
+using RedProperty.Organization.RedButler;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ app.MapCompaniesApi();
 app.MapMembersApi();
 app.MapBranchesApi();
 app.MapInstructorsApi();
-app.MapOrganizationApi();
+app.MapRedButlerApi();
+app.MapLedgersApi();
 
 app.Run();

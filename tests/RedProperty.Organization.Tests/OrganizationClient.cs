@@ -26,9 +26,9 @@ public sealed class OrganizationClient(HttpClient client)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public async Task<HttpResponseMessage> Post(string path, object body, long? ifMatch)
+    public async Task<HttpResponseMessage> Post(string path, object body, long? ifMatch, HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (ifMatch is { } version)
         {
             request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
@@ -38,9 +38,9 @@ public sealed class OrganizationClient(HttpClient client)
     }
 
     /// <summary>A change that must succeed; returns the new version.</summary>
-    public async Task<long> Change(string path, object body, long ifMatch)
+    public async Task<long> Change(string path, object body, long ifMatch, HttpMethod? method = null)
     {
-        var response = await Post(path, body, ifMatch);
+        var response = await Post(path, body, ifMatch, method);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return long.Parse(response.Headers.ETag!.Tag.Trim('"'));
     }

@@ -30,6 +30,24 @@ public static class CompaniesApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        companies.MapPut("/{id:guid}/estates", RecordEstatesEndpoint.Handle)
+            .Validate<RecordEstates>()
+            .WithName("RecordEstates")
+            .WithSummary("Replace the list of estates the company manages (name, community, households)")
+            .ProducesChangeProblems();
+
+        companies.MapPut("/{id:guid}/structure", RecordStructureEndpoint.Handle)
+            .Validate<RecordStructure>()
+            .WithName("RecordStructure")
+            .WithSummary("Record the company's internal organisation structure (ledger 1)")
+            .ProducesChangeProblems();
+
+        companies.MapPost("/{id:guid}/surveys", RecordSurveyEndpoint.Handle)
+            .Validate<RecordSurvey>()
+            .WithName("RecordSurvey")
+            .WithSummary("Record a carpet-survey visit and what it found")
+            .ProducesChangeProblems();
+
         return app;
     }
 }

@@ -13,6 +13,8 @@ public sealed record MemberDetails(
     /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
     public long Version { get; set; }
 
+    public bool CountsAsMember => MemberStages.CountsAsMember(Stage, HasLeft);
+
     public static MemberDetails Create(PartyMemberRegistered e) =>
         new(e.MemberId, e.CompanyId, e.Name, e.Position, e.Via, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false, null, e.RegisteredAt)
         {

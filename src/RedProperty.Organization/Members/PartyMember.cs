@@ -18,6 +18,12 @@ public enum MemberStage
     Full,
 }
 
+public static class MemberStages
+{
+    /// <summary>Probationary and full members still in the company count as party members (党员); applicants do not yet.</summary>
+    public static bool CountsAsMember(MemberStage stage, bool hasLeft) => !hasLeft && stage >= MemberStage.Probationary;
+}
+
 // Events of a party member's stream (党员), stream id = member id.
 
 public sealed record PartyMemberRegistered(
@@ -36,8 +42,7 @@ public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, strin
 public sealed record PartyMember(
     Guid Id, Guid CompanyId, MemberStage Stage, DateOnly? AdmittedOn, bool RelationTransferredIn, bool HasLeft)
 {
-    /// <summary>Probationary and full members count as party members (党员); applicants do not yet.</summary>
-    public bool CountsAsMember => !HasLeft && Stage >= MemberStage.Probationary;
+    public bool CountsAsMember => MemberStages.CountsAsMember(Stage, HasLeft);
 
     public static PartyMember Create(PartyMemberRegistered e) =>
         new(e.MemberId, e.CompanyId, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false);

@@ -1,19 +1,13 @@
 using RedProperty.BuildingBlocks;
 using RedProperty.Organization.RedButler;
 
-namespace RedProperty.Organization.Summary;
+namespace RedProperty.Organization.RedButler;
 
-public static class OrganizationApi
+public static class RedButlerApi
 {
-    /// <summary>Red butler and the summary; companies, members, branches and instructors map their own groups.</summary>
-    public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRedButlerApi(this IEndpointRouteBuilder app)
     {
         var organization = app.MapGroup("/api/organization");
-
-        organization.MapGet("/summary", GetSummaryEndpoint.Handle)
-            .WithTags("Summary")
-            .WithName("GetOrganizationSummary")
-            .WithSummary("The district's figures; asOf=2022-06-30 (end of that day, UTC+8) or an instant answers from the events recorded until then");
 
         organization.MapPost("/responsibility-zones", RedButlerEndpoints.DesignateZone)
             .Validate<DesignateZone>()

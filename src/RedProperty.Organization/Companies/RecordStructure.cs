@@ -1,0 +1,35 @@
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+
+namespace RedProperty.Organization.Companies;
+
+/// <summary>Ledger 1: employees and departments with their leaders and positions.</summary>
+public sealed record RecordStructure(int Employees, IReadOnlyList<Department> Departments);
+
+public sealed class RecordStructureValidator : AbstractValidator<RecordStructure>
+{
+    public RecordStructureValidator()
+    {
+        RuleFor(r => r.Employees).GreaterThan(0);
+        RuleFor(r => r.Departments).NotEmpty();
+        RuleForEach(r => r.Departments).ChildRules(department =>
+        {
+            department.RuleFor(d => d.Name).NotEmpty().MaximumLength(50);
+            department.RuleFor(d => d.Leader).NotEmpty().MaximumLength(50);
+            department.RuleFor(d => d.Position).NotEmpty().MaximumLength(50);
+        });
+    }
+}
+
+public static class RecordStructureEndpoint
+{
+    public static Task<Ok<CompanyDetails>> Handle(
+        Guid id, RecordStructure command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken) =>
+        session.Change<PropertyCompany, CompanyDetails>(
+            id, expected, company => [new CompanyStructureRecorded(company.Id, command.Employees, command.Departments, time.GetUtcNow())],
+            response, cancellationToken);
+}

@@ -1,0 +1,144 @@
+using CsvHelper;
+using RedProperty.Organization.Branches;
+using RedProperty.Organization.Companies;
+using RedProperty.Organization.Members;
+
+namespace RedProperty.Organization.Ledgers;
+
+// The four ledgers (4本台账) as flat rows, so that the same rows serve JSON pages and CSV exports.
+
+/// <summary>Ledger 1: each company's internal organisation structure.</summary>
+[CsvRecord]
+public sealed partial record StructureRow(
+    Guid CompanyId, string Company, string CreditCode, string Communities, int Estates, int Households, int? Employees, string Departments);
+
+/// <summary>Ledger 2: party organisations established.</summary>
+[CsvRecord]
+public sealed partial record OrganizationRow(
+    Guid BranchId, string Branch, string Kind, string Companies, string? Secretary, DateOnly? ApprovedOn, int Members);
+
+/// <summary>Ledger 3: companies with no party organisation yet, and what should happen.</summary>
+/// <param name="Status">notStarted | planned | forming.</param>
+/// <param name="Recommendation">establishStandalone (3+ full members) | joinJointBranch (1–2) | developMembers (none).</param>
+[CsvRecord]
+public sealed partial record UnorganizedRow(
+    Guid CompanyId, string Company, string Communities, int Members, int FullMembers, string Status, DateOnly? PlannedFor,
+    string? Reason, string Recommendation);
+
+/// <summary>Ledger 4: party members.</summary>
+[CsvRecord]
+public sealed partial record MemberRow(
+    Guid MemberId, string Name, Guid CompanyId, string Company, string Position, string Stage, string JoinedVia,
+    bool RelationTransferredIn, bool HasLeft);
+
+/// <summary>应建尽建: of the companies with party members, which have a branch, which are forming, which have none and why.</summary>
+public sealed record Coverage(
+    DateTimeOffset AsOf, int CompaniesWithMembers, int WithBranch, int Forming, int WithoutBranch, IReadOnlyList<UnorganizedRow> Uncovered);
+
+/// <summary>The district's organisation-building figures (the report's 81 / 12 / 5 / 7 …).</summary>
+/// <param name="CompaniesForming">Companies with members whose branch is being formed and none established.</param>
+/// <param name="CompaniesWithoutOrganization">Companies with members and no established branch.</param>
+public sealed record OrganizationSummary(
+    DateTimeOffset AsOf, int PartyMembers, int CompaniesWithMembers, int BranchesEstablished, int CompaniesForming,
+    int CompaniesWithoutOrganization, int Instructors, int ResponsibilityZones, int PioneerPosts);
+
+public static class OrganizationLedgers
+{
+    /// <summary>Three full members may form a branch of their own; fewer join a joint branch.</summary>
+    public const int FullMembersForStandaloneBranch = 3;
+
+    private const string Separator = "；";
+
+    /// <summary>Names sort as a Chinese reader expects (pinyin order), not by code point.</summary>
+    private static readonly StringComparer ChineseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
+
+    public static IReadOnlyList<StructureRow> Structure(OrganizationSnapshot s, string? community) =>
+        [.. Companies(s, community).Select(c => new StructureRow(
+            c.Id, c.Name, c.CreditCode, Communities(c), c.Estates.Count, c.Estates.Sum(e => e.Households), c.Employees,
+            string.Join(Separator, c.Departments.Select(d => $"{d.Name}/{d.Leader}/{d.Position}"))))];
+
+    public static IReadOnlyList<OrganizationRow> Organizations(OrganizationSnapshot s, string? community)
+    {
+        var shown = Companies(s, community).Select(c => c.Id).ToHashSet();
+        return
+        [
+            .. s.Branches.Values
+                .Where(b => b.Status == BranchStatus.Established && b.CompanyIds.Any(shown.Contains))
+                .OrderBy(b => b.ApprovedOn).ThenBy(b => b.Name, ChineseOrder)
+                .Select(b => new OrganizationRow(
+                    b.Id, b.Name, IntegrationEvents.Wire(b.Kind),
+                    string.Join(Separator, b.CompanyIds.Select(id => s.Companies.TryGetValue(id, out var c) ? c.Name : id.ToString())),
+                    b.SecretaryMemberId is { } secretary && s.Members.TryGetValue(secretary, out var m) ? m.Name : null,
+                    b.ApprovedOn,
+                    s.Members.Values.Count(m => m.CountsAsMember && b.CompanyIds.Contains(m.CompanyId)))),
+        ];
+    }
+
+    public static IReadOnlyList<UnorganizedRow> Unorganized(OrganizationSnapshot s, string? community)
+    {
+        var covered = CoveredCompanies(s);
+        return
+        [
+            .. Companies(s, community)
+                .Where(c => !covered.Contains(c.Id))
+                .Select(c =>
+                {
+                    var members = s.Members.Values.Where(m => m.CountsAsMember && m.CompanyId == c.Id).ToList();
+                    var full = members.Count(m => m.Stage == MemberStage.Full);
+                    var pending = s.Branches.Values
+                        .Where(b => b.CompanyIds.Contains(c.Id) && b.Status is BranchStatus.Planned or BranchStatus.Forming)
+                        .OrderByDescending(b => b.Status)
+                        .FirstOrDefault();
+                    return new UnorganizedRow(
+                        c.Id, c.Name, Communities(c), members.Count, full,
+                        pending is null ? "notStarted" : IntegrationEvents.Wire(pending.Status),
+                        pending?.PlannedFor,
+                        c.Surveys.Count > 0 ? c.Surveys[^1].Findings : null,
+                        full >= FullMembersForStandaloneBranch ? "establishStandalone" : members.Count > 0 ? "joinJointBranch" : "developMembers");
+                }),
+        ];
+    }
+
+    public static IReadOnlyList<MemberRow> MemberLedger(OrganizationSnapshot s, string? community)
+    {
+        var shown = Companies(s, community).ToDictionary(c => c.Id);
+        return
+        [
+            .. s.Members.Values
+                .Where(m => shown.ContainsKey(m.CompanyId))
+                .OrderBy(m => shown[m.CompanyId].Name, ChineseOrder).ThenBy(m => m.Name, ChineseOrder)
+                .Select(m => new MemberRow(
+                    m.Id, m.Name, m.CompanyId, shown[m.CompanyId].Name, m.Position, IntegrationEvents.Wire(m.Stage),
+                    IntegrationEvents.Wire(m.Via), m.RelationTransferredIn, m.HasLeft)),
+        ];
+    }
+
+    public static Coverage CoverageOf(OrganizationSnapshot s)
+    {
+        var uncovered = Unorganized(s, null).Where(r => r.Members > 0).ToList();
+        var withMembers = CompaniesWithMembers(s);
+        return new Coverage(s.AsOf, withMembers.Count, withMembers.Count - uncovered.Count, uncovered.Count(r => r.Status == "forming"), uncovered.Count, uncovered);
+    }
+
+    public static OrganizationSummary Summary(OrganizationSnapshot s)
+    {
+        var coverage = CoverageOf(s);
+        return new OrganizationSummary(
+            s.AsOf, s.Members.Values.Count(m => m.CountsAsMember), coverage.CompaniesWithMembers,
+            s.Branches.Values.Count(b => b.Status == BranchStatus.Established), coverage.Forming, coverage.WithoutBranch,
+            s.Instructors, s.ResponsibilityZones, s.PioneerPosts);
+    }
+
+    private static HashSet<Guid> CompaniesWithMembers(OrganizationSnapshot s) =>
+        s.Members.Values.Where(m => m.CountsAsMember).Select(m => m.CompanyId).ToHashSet();
+
+    private static HashSet<Guid> CoveredCompanies(OrganizationSnapshot s) =>
+        s.Branches.Values.Where(b => b.Status == BranchStatus.Established).SelectMany(b => b.CompanyIds).ToHashSet();
+
+    private static IEnumerable<CompanyDetails> Companies(OrganizationSnapshot s, string? community) =>
+        s.Companies.Values
+            .Where(c => community is null || c.Estates.Any(e => e.Community == community))
+            .OrderBy(c => c.Name, ChineseOrder);
+
+    private static string Communities(CompanyDetails c) => string.Join(Separator, c.Estates.Select(e => e.Community).Distinct());
+}
