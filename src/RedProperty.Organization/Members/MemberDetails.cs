@@ -15,12 +15,17 @@ public sealed record MemberDetails(
 
     public bool CountsAsMember => MemberStages.CountsAsMember(Stage, HasLeft);
 
+    /// <summary>The member's current public pledge, if any.</summary>
+    public Pledge? Pledge { get; init; }
+
     public static MemberDetails Create(PartyMemberRegistered e) =>
         new(e.MemberId, e.CompanyId, e.Name, e.Position, e.Via, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false, null, e.RegisteredAt)
         {
             Version = 1,
         };
 }
+
+public sealed record Pledge(string Identity, string Standards, string Commitments, DateOnly PublishedOn);
 
 public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetails, Guid>
 {
@@ -34,6 +39,8 @@ public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetai
     public static MemberDetails Apply(MemberRelationTransferredOut e, MemberDetails m) => m with { RelationTransferredIn = false };
 
     public static MemberDetails Apply(PartyMemberLeftCompany e, MemberDetails m) => m with { HasLeft = true, LeftReason = e.Reason };
+
+    public static MemberDetails Apply(PledgeMade e, MemberDetails m) => m with { Pledge = new Pledge(e.Identity, e.Standards, e.Commitments, e.PublishedOn) };
 }
 
 public static class GetMemberEndpoint

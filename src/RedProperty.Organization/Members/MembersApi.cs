@@ -38,6 +38,17 @@ public static class MembersApi
             .WithSummary("Record that the member left the company")
             .ProducesChangeProblems();
 
+        members.MapPost("/{id:guid}/pledges", MakePledgeEndpoint.Handle)
+            .Validate<MakePledge>()
+            .WithName("MakePledge")
+            .WithSummary("Publish the member's pledge: show identity, standards, commitments (亮身份、亮标准、亮承诺)")
+            .ProducesChangeProblems();
+
+        app.MapGet("/api/organization/pledges", PledgeBoardEndpoint.Handle)
+            .WithTags("Red butler")
+            .WithName("PledgeBoard")
+            .WithSummary("The public pledges of current party members, optionally of one company");
+
         return app;
     }
 }

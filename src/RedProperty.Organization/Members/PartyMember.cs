@@ -38,6 +38,9 @@ public sealed record MemberRelationTransferredOut(Guid MemberId, DateOnly On, st
 
 public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, string Reason, DateTimeOffset LeftAt);
 
+/// <summary>A member's public pledge, "show identity, show standards, show commitments" (亮身份、亮标准、亮承诺).</summary>
+public sealed record PledgeMade(Guid MemberId, string Identity, string Standards, string Commitments, DateOnly PublishedOn, DateTimeOffset RecordedAt);
+
 /// <summary>What the member deciders need; evolved from the member's events.</summary>
 public sealed record PartyMember(
     Guid Id, Guid CompanyId, MemberStage Stage, DateOnly? AdmittedOn, bool RelationTransferredIn, bool HasLeft)
@@ -55,4 +58,6 @@ public sealed record PartyMember(
     public PartyMember Apply(MemberRelationTransferredOut e) => this with { RelationTransferredIn = false };
 
     public PartyMember Apply(PartyMemberLeftCompany e) => this with { HasLeft = true };
+
+    public PartyMember Apply(PledgeMade e) => this;
 }

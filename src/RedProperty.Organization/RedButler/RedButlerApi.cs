@@ -23,6 +23,12 @@ public static class RedButlerApi
             .WithName("DesignatePioneerPost")
             .WithSummary("Designate a party-member pioneer post held by a current member");
 
+        organization.MapGet("/responsibility-zones/{id:guid}", RedButlerEndpoints.GetZone)
+            .WithTags("Red butler").WithName("GetResponsibilityZone").WithSummary("A responsibility zone");
+
+        organization.MapGet("/pioneer-posts/{id:guid}", RedButlerEndpoints.GetPost)
+            .WithTags("Red butler").WithName("GetPioneerPost").WithSummary("A pioneer post");
+
         return app;
     }
 }

@@ -71,6 +71,16 @@ public static class RedButlerEndpoints
         return TypedResults.Created($"/api/organization/pioneer-posts/{designated.PostId}", PioneerPost.Create(designated));
     }
 
+    public static async Task<Results<Ok<ResponsibilityZone>, NotFound>> GetZone(Guid id, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.Events.AggregateStreamAsync<ResponsibilityZone>(id, token: cancellationToken) is { } zone
+            ? TypedResults.Ok(zone)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PioneerPost>, NotFound>> GetPost(Guid id, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.Events.AggregateStreamAsync<PioneerPost>(id, token: cancellationToken) is { } post
+            ? TypedResults.Ok(post)
+            : TypedResults.NotFound();
+
     // Only a current party member can show identity at a post or hold a zone.
     private static async Task RequireCurrentMembers(IQuerySession session, string field, IReadOnlyList<Guid> memberIds, CancellationToken cancellationToken)
     {

@@ -87,4 +87,22 @@ public sealed class MembersApiTests(OrganizationApiFixture api) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await _org.Http.GetAsync($"/api/organization/members/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _org.Post($"/api/organization/members/{id}/departure", new { reason = "离职" }, 1)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_members_pledge_appears_on_the_public_board_and_an_applicant_cannot_pledge()
+    {
+        var company = await _org.Company("天水市麦积区承诺物业有限公司");
+        var member = await _org.Member(company, "孙先锋");
+        var applicant = await _org.Member(company, "周申请", via: "developed", stage: "applicant", admittedOn: null);
+        var pledge = new { identity = "共产党员 孙先锋", standards = "服务热情、办事公道", commitments = "业主报修24小时内上门", publishedOn = "2022-07-01" };
+
+        await _org.Change($"/api/organization/members/{member}/pledges", pledge, 1);
+        var refused = await _org.Post($"/api/organization/members/{applicant}/pledges", pledge, 1);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var board = await _org.Get($"/api/organization/pledges?companyId={company}");
+        var shown = Assert.Single(board.EnumerateArray());
+        Assert.Equal(("孙先锋", "天水市麦积区承诺物业有限公司", "业主报修24小时内上门"),
+            (shown.GetProperty("name").GetString(), shown.GetProperty("company").GetString(), shown.GetProperty("commitments").GetString()));
+    }
 }

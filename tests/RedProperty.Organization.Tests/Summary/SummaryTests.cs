@@ -124,6 +124,10 @@ public sealed class SummaryTests : IAsyncLifetime
         var zone = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estate = "麦积区小区", buildings = new[] { "3号楼" }, memberIds = new[] { applicant } });
         var post = await _org.Http.PostAsJsonAsync("/api/organization/pioneer-posts", new { post = "先锋岗", memberId = Guid.CreateVersion7(), estate = "麦积区小区" });
 
+        var member = await _org.Member(await _org.Company());
+        var created = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estate = "麦积区小区", buildings = new[] { "3号楼" }, memberIds = new[] { member } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _org.Http.GetAsync(created.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, zone.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.True((await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("memberId", out _));
