@@ -5,8 +5,38 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace RedProperty.BuildingBlocks.EventStore;
 
+/// <summary>A read model that carries its stream's version, which is its ETag.</summary>
+public interface IVersioned
+{
+    long Version { get; }
+}
+
 public static class EventStreams
 {
+    /// <summary>The "create" use case: start the stream with its first event, save, answer 201 with Location and ETag 1.</summary>
+    public static async Task<Created<TView>> Start<TState, TView>(
+        this IDocumentSession session, Guid id, object created, TView view, string location, HttpResponse response,
+        CancellationToken cancellationToken) where TState : class
+    {
+        session.Events.StartStream<TState>(id, created);
+        await session.SaveChangesAsync(cancellationToken);
+        response.SetETag(1);
+        return TypedResults.Created(location, view);
+    }
+
+    /// <summary>The "read" use case: the inline read model with its version as ETag, or 404.</summary>
+    public static async Task<Results<Ok<TView>, NotFound>> Read<TView>(
+        this IQuerySession session, Guid id, HttpResponse response, CancellationToken cancellationToken) where TView : class, IVersioned
+    {
+        if (await session.LoadAsync<TView>(id, cancellationToken) is not { } view)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(view.Version);
+        return TypedResults.Ok(view);
+    }
+
     /// <summary>
     /// Loads a stream to change it: 404 when it does not exist, 412 when If-Match is stale.
     /// Marten re-checks the version at SaveChanges, so a change racing this one still fails.

@@ -2,13 +2,14 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Branches;
 
 /// <summary>A branch as ledger 2 (established) or ledger 3 (not yet) shows it.</summary>
 public sealed record BranchDetails(
     Guid Id, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, BranchStatus Status, DateOnly? PlannedFor,
-    DateOnly? ApprovedOn, Guid? SecretaryMemberId, string? DissolvedReason)
+    DateOnly? ApprovedOn, Guid? SecretaryMemberId, string? DissolvedReason) : IVersioned
 {
     /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
     public long Version { get; set; }
@@ -34,15 +35,7 @@ public sealed class BranchDetailsProjection : SingleStreamProjection<BranchDetai
 
 public static class GetBranchEndpoint
 {
-    public static async Task<Results<Ok<BranchDetails>, NotFound>> Handle(
-        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<BranchDetails>(id, cancellationToken) is not { } branch)
-        {
-            return TypedResults.NotFound();
-        }
-
-        response.SetETag(branch.Version);
-        return TypedResults.Ok(branch);
-    }
+    public static Task<Results<Ok<BranchDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken) =>
+        session.Read<BranchDetails>(id, response, cancellationToken);
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Organization.Companies;
 
 namespace RedProperty.Organization.Branches;
@@ -42,10 +43,7 @@ public static class PlanBranchEndpoint
 
         var now = time.GetUtcNow();
         var planned = PlanBranchDecider.Decide(Guid.CreateVersion7(now), command, now);
-        session.Events.StartStream<PartyBranch>(planned.BranchId, planned);
-        await session.SaveChangesAsync(cancellationToken);
-
-        response.SetETag(1);
-        return TypedResults.Created($"/api/organization/branches/{planned.BranchId}", BranchDetails.Create(planned));
+        return await session.Start<PartyBranch, BranchDetails>(
+            planned.BranchId, planned, BranchDetails.Create(planned), $"/api/organization/branches/{planned.BranchId}", response, cancellationToken);
     }
 }

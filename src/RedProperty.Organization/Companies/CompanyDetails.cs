@@ -2,11 +2,12 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Companies;
 
 /// <summary>A company as the registry shows it; updated inline, so a caller reads its own write.</summary>
-public sealed record CompanyDetails(Guid Id, string Name, string CreditCode, string Address, DateTimeOffset RegisteredAt, DateTimeOffset? UpdatedAt)
+public sealed record CompanyDetails(Guid Id, string Name, string CreditCode, string Address, DateTimeOffset RegisteredAt, DateTimeOffset? UpdatedAt) : IVersioned
 {
     public IReadOnlyList<Estate> Estates { get; init; } = [];
 
@@ -47,15 +48,7 @@ public sealed class CompanyDetailsProjection : SingleStreamProjection<CompanyDet
 
 public static class GetCompanyEndpoint
 {
-    public static async Task<Results<Ok<CompanyDetails>, NotFound>> Handle(
-        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<CompanyDetails>(id, cancellationToken) is not { } company)
-        {
-            return TypedResults.NotFound();
-        }
-
-        response.SetETag(company.Version);
-        return TypedResults.Ok(company);
-    }
+    public static Task<Results<Ok<CompanyDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken) =>
+        session.Read<CompanyDetails>(id, response, cancellationToken);
 }

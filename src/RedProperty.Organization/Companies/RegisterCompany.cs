@@ -3,6 +3,7 @@ using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Companies;
 
@@ -51,18 +52,15 @@ public static class RegisterCompanyEndpoint
     {
         var now = time.GetUtcNow();
         var registered = RegisterCompanyDecider.Decide(Guid.CreateVersion7(now), command, now);
-        session.Events.StartStream<PropertyCompany>(registered.CompanyId, registered);
         session.Insert(new CreditCodeRegistration(registered.CreditCode, registered.CompanyId));
         try
         {
-            await session.SaveChangesAsync(cancellationToken);
+            return await session.Start<PropertyCompany, CompanyDetails>(
+                registered.CompanyId, registered, CompanyDetails.Create(registered), $"/api/organization/companies/{registered.CompanyId}", response, cancellationToken);
         }
         catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(CreditCodeRegistration))
         {
             throw new DomainException($"A company with credit code {registered.CreditCode} is already registered.");
         }
-
-        response.SetETag(1);
-        return TypedResults.Created($"/api/organization/companies/{registered.CompanyId}", CompanyDetails.Create(registered));
     }
 }

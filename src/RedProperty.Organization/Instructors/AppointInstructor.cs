@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Instructors;
 
@@ -24,10 +25,7 @@ public static class AppointInstructorEndpoint
     {
         var now = time.GetUtcNow();
         var appointed = new InstructorAppointed(Guid.CreateVersion7(now), command.Name.Trim(), command.Source, command.AppointedOn, now);
-        session.Events.StartStream<PartyBuildingInstructor>(appointed.InstructorId, appointed);
-        await session.SaveChangesAsync(cancellationToken);
-
-        response.SetETag(1);
-        return TypedResults.Created($"/api/organization/instructors/{appointed.InstructorId}", InstructorDetails.Create(appointed));
+        return await session.Start<PartyBuildingInstructor, InstructorDetails>(
+            appointed.InstructorId, appointed, InstructorDetails.Create(appointed), $"/api/organization/instructors/{appointed.InstructorId}", response, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Instructors;
 
@@ -11,7 +12,7 @@ public sealed record Visit(Guid CompanyId, DateOnly On, IReadOnlyList<string> To
 
 /// <summary>An instructor with assignments and visits, as the compliance view reads them.</summary>
 public sealed record InstructorDetails(
-    Guid Id, string Name, InstructorSource Source, DateOnly AppointedOn, IReadOnlyList<Assignment> Assignments, IReadOnlyList<Visit> Visits)
+    Guid Id, string Name, InstructorSource Source, DateOnly AppointedOn, IReadOnlyList<Assignment> Assignments, IReadOnlyList<Visit> Visits) : IVersioned
 {
     /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
     public long Version { get; set; }
@@ -32,15 +33,7 @@ public sealed class InstructorDetailsProjection : SingleStreamProjection<Instruc
 
 public static class GetInstructorEndpoint
 {
-    public static async Task<Results<Ok<InstructorDetails>, NotFound>> Handle(
-        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<InstructorDetails>(id, cancellationToken) is not { } instructor)
-        {
-            return TypedResults.NotFound();
-        }
-
-        response.SetETag(instructor.Version);
-        return TypedResults.Ok(instructor);
-    }
+    public static Task<Results<Ok<InstructorDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken) =>
+        session.Read<InstructorDetails>(id, response, cancellationToken);
 }

@@ -2,13 +2,14 @@ using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Members;
 
 /// <summary>A party member as the ledger shows them; updated inline with every change.</summary>
 public sealed record MemberDetails(
     Guid Id, Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn,
-    bool RelationTransferredIn, bool HasLeft, string? LeftReason, DateTimeOffset RegisteredAt)
+    bool RelationTransferredIn, bool HasLeft, string? LeftReason, DateTimeOffset RegisteredAt) : IVersioned
 {
     /// <summary>The stream version, which is also the ETag. Set by Marten.</summary>
     public long Version { get; set; }
@@ -45,15 +46,7 @@ public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetai
 
 public static class GetMemberEndpoint
 {
-    public static async Task<Results<Ok<MemberDetails>, NotFound>> Handle(
-        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<MemberDetails>(id, cancellationToken) is not { } member)
-        {
-            return TypedResults.NotFound();
-        }
-
-        response.SetETag(member.Version);
-        return TypedResults.Ok(member);
-    }
+    public static Task<Results<Ok<MemberDetails>, NotFound>> Handle(
+        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken) =>
+        session.Read<MemberDetails>(id, response, cancellationToken);
 }

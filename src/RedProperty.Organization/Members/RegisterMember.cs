@@ -2,6 +2,7 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Organization.Companies;
 
 namespace RedProperty.Organization.Members;
@@ -53,10 +54,7 @@ public static class RegisterMemberEndpoint
 
         var now = time.GetUtcNow();
         var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, now);
-        session.Events.StartStream<PartyMember>(registered.MemberId, registered);
-        await session.SaveChangesAsync(cancellationToken);
-
-        response.SetETag(1);
-        return TypedResults.Created($"/api/organization/members/{registered.MemberId}", MemberDetails.Create(registered));
+        return await session.Start<PartyMember, MemberDetails>(
+            registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
     }
 }
