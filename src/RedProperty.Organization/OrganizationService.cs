@@ -15,7 +15,7 @@ public sealed class OrganizationService
 
     public static void Register(IHostApplicationBuilder builder)
     {
-        builder.AddHttpConventions<OrganizationService>();
+        builder.AddHttpConventions<OrganizationService>(ApiExamples.Add);
         builder.AddMessaging(Name);
         builder.AddEventStore(Name, options =>
             {

@@ -17,8 +17,11 @@ public static class HttpConventions
 {
     /// <summary>Problem details, validators of <typeparamref name="TService"/>'s assembly, JSON that
     /// keeps Chinese text readable, and the OpenAPI document.</summary>
-    public static IHostApplicationBuilder AddHttpConventions<TService>(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddHttpConventions<TService>(this IHostApplicationBuilder builder, Action<OpenApiExamples>? examples = null)
     {
+        var registry = new OpenApiExamples();
+        examples?.Invoke(registry);
+        builder.Services.AddSingleton(registry);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -33,7 +36,7 @@ public static class HttpConventions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
         builder.Services.AddValidatorsFromAssemblyContaining<TService>(includeInternalTypes: true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ExampleSchemaTransformer>());
         return builder;
     }
 

@@ -183,6 +183,24 @@ public sealed class CompaniesApiTests(OrganizationApiFixture api) : IClassFixtur
 
         Assert.True(paths.TryGetProperty(Companies, out var collection) && collection.TryGetProperty("post", out _));
         Assert.True(paths.TryGetProperty($"{Companies}/{{id}}", out var item) && item.TryGetProperty("put", out _) && item.TryGetProperty("get", out _));
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("RegisterCompany").GetProperty("examples")[0];
+        Assert.Equal("天水市麦积区红苑物业服务有限公司", example.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Every_request_body_in_the_openapi_document_has_an_example()
+    {
+        var document = await Json(await _client.GetAsync("/openapi/v1.json"));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var bodies = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject())
+            .Where(o => o.Value.TryGetProperty("requestBody", out _))
+            .Select(o => o.Value.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1])
+            .Distinct()
+            .ToList();
+
+        Assert.True(bodies.Count >= 15, $"only {bodies.Count} request bodies");
+        Assert.All(bodies, name => Assert.True(schemas.GetProperty(name).TryGetProperty("examples", out _), $"{name} has no example"));
     }
 
     private async Task<HttpResponseMessage> PostWithKey(string key, object body)
