@@ -41,6 +41,13 @@ public static class PlanBranchEndpoint
             throw new InvalidFieldException("companyIds", $"No company with id {unknown} is registered.");
         }
 
+        // One live branch per company: a company joins another only after its branch is dissolved.
+        var live = await session.Query<BranchDetails>().Where(b => b.Status != BranchStatus.Dissolved).ToListAsync(cancellationToken);
+        if (live.FirstOrDefault(b => b.CompanyIds.Intersect(command.CompanyIds).Any()) is { } existing)
+        {
+            throw new DomainException($"A company in this plan already belongs to the {existing.Status} branch {existing.Name} ({existing.Id}).");
+        }
+
         var now = time.GetUtcNow();
         var planned = PlanBranchDecider.Decide(Guid.CreateVersion7(now), command, now);
         return await session.Start<PartyBranch, BranchDetails>(

@@ -19,12 +19,17 @@ public sealed record MemberDetails(
     /// <summary>The member's current public pledge, if any.</summary>
     public Pledge? Pledge { get; init; }
 
+    /// <summary>Each step of the development pipeline, with its date and sponsors.</summary>
+    public IReadOnlyList<DevelopmentStep> Development { get; init; } = [];
+
     public static MemberDetails Create(PartyMemberRegistered e) =>
         new(e.MemberId, e.CompanyId, e.Name, e.Position, e.Via, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false, null, e.RegisteredAt)
         {
             Version = 1,
         };
 }
+
+public sealed record DevelopmentStep(MemberStage Stage, DateOnly On, IReadOnlyList<string> Sponsors);
 
 public sealed record Pledge(string Identity, string Standards, string Commitments, DateOnly PublishedOn);
 
@@ -33,7 +38,12 @@ public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetai
     public static MemberDetails Create(PartyMemberRegistered e) => MemberDetails.Create(e);
 
     public static MemberDetails Apply(DevelopmentStageReached e, MemberDetails m) =>
-        m with { Stage = e.Stage, AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : m.AdmittedOn };
+        m with
+        {
+            Stage = e.Stage,
+            AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : m.AdmittedOn,
+            Development = [.. m.Development, new DevelopmentStep(e.Stage, e.On, e.Sponsors)],
+        };
 
     public static MemberDetails Apply(MemberRelationTransferredIn e, MemberDetails m) => m with { RelationTransferredIn = true };
 

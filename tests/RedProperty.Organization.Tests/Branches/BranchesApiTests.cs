@@ -56,4 +56,19 @@ public sealed class BranchesApiTests(OrganizationApiFixture api) : IClassFixture
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await _org.Post($"/api/organization/branches/{id}/status-changes", new { step = "startForming" }, 1)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _org.Http.GetAsync($"/api/organization/branches/{Guid.CreateVersion7()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_company_with_a_live_branch_cannot_be_planned_into_another_until_it_is_dissolved()
+    {
+        var company = await _org.Company();
+        var secretary = await _org.Member(company, "吴书记");
+        var first = await _org.Branch("standalone", company);
+
+        var second = await _org.Http.PostAsJsonAsync("/api/organization/branches", new { name = "第二支部", kind = "joint", companyIds = new[] { company, await _org.Company() } });
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+
+        var version = await _org.Change($"/api/organization/branches/{first}/establishment", new { approvedOn = "2022-05-20", secretaryMemberId = secretary }, 1);
+        await _org.Change($"/api/organization/branches/{first}/status-changes", new { step = "dissolve", reason = "企业合并" }, version);
+        Assert.NotEqual(Guid.Empty, await _org.Branch("joint", company, await _org.Company()));
+    }
 }

@@ -30,6 +30,8 @@ public sealed class MembersApiTests(OrganizationApiFixture api) : IClassFixture<
         var member = await _org.Get($"/api/organization/members/{id}");
         Assert.Equal("full", member.GetProperty("stage").GetString());
         Assert.Equal("2021-06-01", member.GetProperty("admittedOn").GetString());
+        var admission = member.GetProperty("development")[2];
+        Assert.Equal(("probationary", "刘委员"), (admission.GetProperty("stage").GetString(), admission.GetProperty("sponsors")[1].GetString()));
         Assert.Equal(5, version);
     }
 
