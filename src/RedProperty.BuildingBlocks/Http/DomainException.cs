@@ -1,7 +1,7 @@
 namespace RedProperty.BuildingBlocks;
 
 /// <summary>A business rule said no. Answered as 409 with the reason.</summary>
-public class DomainException(string message) : Exception(message);
+public class DomainException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>A change arrived without <c>If-Match</c>. Answered as 428.</summary>
 public sealed class PreconditionRequiredException() : Exception("This change needs an If-Match header with the ETag you last read.");

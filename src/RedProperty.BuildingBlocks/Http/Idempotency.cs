@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.BuildingBlocks;
 
@@ -61,7 +61,7 @@ public static class Idempotency
             {
                 result = await next(context);
             }
-            catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
+            catch (Exception e) when (DocumentConflicts.Involve<IdempotencyRecord>(e))
             {
                 // A concurrent request with the same key won; answer as its replay would.
                 await using var fresh = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.BuildingBlocks;
 
@@ -31,7 +32,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Problem(StatusCodes.Status412PreconditionFailed, "Stale version",
                     "The resource changed since you read it. Read it again and retry with its new ETag."),
             DomainException => Problem(StatusCodes.Status409Conflict, "Rule broken", exception.Message),
-            DocumentAlreadyExistsException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
+            Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
+                Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
+            _ when DocumentConflicts.Any(exception) =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
             _ => null,
         };

@@ -1,6 +1,6 @@
-using JasperFx;
 using Marten;
 using MassTransit;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.BuildingBlocks;
 
@@ -33,7 +33,7 @@ public abstract class InboxConsumer<TMessage>(IDocumentStore store, TimeProvider
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(InboxRecord))
+        catch (Exception e) when (DocumentConflicts.Involve<InboxRecord>(e))
         {
             // A concurrent delivery of the same message won the race and applied it; ours rolled back.
         }

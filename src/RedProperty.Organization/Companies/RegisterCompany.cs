@@ -1,5 +1,4 @@
 using FluentValidation;
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
@@ -58,9 +57,9 @@ public static class RegisterCompanyEndpoint
             return await session.Start<PropertyCompany, CompanyDetails>(
                 registered.CompanyId, registered, CompanyDetails.Create(registered), $"/api/organization/companies/{registered.CompanyId}", response, cancellationToken);
         }
-        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(CreditCodeRegistration))
+        catch (Exception e) when (DocumentConflicts.Involve<CreditCodeRegistration>(e))
         {
-            throw new DomainException($"A company with credit code {registered.CreditCode} is already registered.");
+            throw new DomainException($"A company with credit code {registered.CreditCode} is already registered.", e);
         }
     }
 }

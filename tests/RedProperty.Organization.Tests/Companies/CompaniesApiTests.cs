@@ -163,6 +163,33 @@ public sealed class CompaniesApiTests(OrganizationApiFixture api) : IClassFixtur
     }
 
     [Fact]
+    public async Task Concurrent_retries_with_one_idempotency_key_create_one_company()
+    {
+        var body = NewCompany();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostWithKey(key, body)));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)r.StatusCode}"));
+        var locations = responses.Where(r => r.StatusCode == HttpStatusCode.Created).Select(r => r.Headers.Location).Distinct().ToList();
+        Assert.Single(locations);
+        var replay = await PostWithKey(key, body);
+        Assert.Equal(locations[0], replay.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_the_broker_and_the_event_store_daemon()
+    {
+        var health = await Json(await _client.GetAsync("/health"));
+        var entries = health.GetProperty("entries");
+
+        Assert.True(entries.TryGetProperty("PostgreSql", out _));
+        Assert.True(entries.TryGetProperty("masstransit-bus", out _));
+        Assert.Equal("Healthy", entries.GetProperty("event-store-daemon").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/alive")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_with_another_body_is_refused()
     {
         var key = Guid.NewGuid().ToString();
