@@ -24,11 +24,14 @@ public static class AsOf
             return new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), ChinaStandardTime).ToUniversalTime();
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && value.Contains('T', StringComparison.Ordinal))
+        // An unencoded "+08:00" arrives as " 08:00".
+        var text = value.Trim().Replace(' ', '+');
+        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"],
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
             return instant.ToUniversalTime();
         }
 
-        throw new InvalidFieldException(ParameterName, "Use a date (2022-06-30) or an instant with offset (2022-06-30T12:00:00+08:00).");
+        throw new InvalidFieldException(ParameterName, "Use a date (2022-06-30) or an instant with an offset (2022-06-30T12:00:00+08:00).");
     }
 }

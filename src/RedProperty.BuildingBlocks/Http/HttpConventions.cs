@@ -35,6 +35,8 @@ public static class HttpConventions
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
+        // Stop a rule at its first failure, so later checks never see a null the first one reported.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         builder.Services.AddValidatorsFromAssemblyContaining<TService>(includeInternalTypes: true);
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ExampleSchemaTransformer>());
         return builder;

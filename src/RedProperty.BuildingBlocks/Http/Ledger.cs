@@ -50,9 +50,10 @@ public static class Ledger
             var response = httpContext.Response;
             response.ContentType = "text/csv; charset=utf-8";
             response.Headers[HeaderNames.ContentDisposition] = $"attachment; filename=\"{fileName}.csv\"";
+            // Escape cells that a spreadsheet would run as formulas (=, +, -, @).
             // The writer is synchronous; a ledger is small, so write it to memory and send that.
             using var buffer = new MemoryStream();
-            await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+            await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true))
             {
                 csv.WriteRecords(rows);
             }

@@ -39,7 +39,8 @@ public static class EstablishBranchEndpoint
         Guid id, EstablishBranch command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken)
     {
-        var secretary = await session.Events.AggregateStreamAsync<PartyMember>(command.SecretaryMemberId, token: cancellationToken);
+        var secretary = await session.Events.AggregateStreamAsync<PartyMember>(command.SecretaryMemberId, token: cancellationToken)
+            ?? throw new InvalidFieldException("secretaryMemberId", $"No party member with id {command.SecretaryMemberId}.");
         return await session.Change<PartyBranch, BranchDetails>(
             id, expected, branch => EstablishBranchDecider.Decide(branch, command, secretary, time.GetUtcNow()), response, cancellationToken);
     }
@@ -47,5 +48,9 @@ public static class EstablishBranchEndpoint
 
 public sealed class EstablishBranchValidator : AbstractValidator<EstablishBranch>
 {
-    public EstablishBranchValidator() => RuleFor(e => e.SecretaryMemberId).NotEmpty();
+    public EstablishBranchValidator()
+    {
+        RuleFor(e => e.ApprovedOn).NotEmpty();
+        RuleFor(e => e.SecretaryMemberId).NotEmpty();
+    }
 }

@@ -16,11 +16,13 @@ public sealed class PlanBranchValidator : AbstractValidator<PlanBranch>
     {
         RuleFor(b => b.Name).NotEmpty().MaximumLength(100);
         RuleFor(b => b.Kind).IsInEnum();
-        RuleFor(b => b.CompanyIds).NotNull().Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A company is listed twice.");
-        RuleFor(b => b.CompanyIds).Must(ids => ids.Count == 1).When(b => b.Kind == BranchKind.Standalone)
-            .WithMessage("A standalone branch (单独建) is for exactly one company.");
-        RuleFor(b => b.CompanyIds).Must(ids => ids.Count >= 2).When(b => b.Kind == BranchKind.Joint)
-            .WithMessage("A joint branch (联合建) joins two or more companies.");
+        RuleFor(b => b.CompanyIds).NotNull()
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A company is listed twice.")
+            .Must((b, ids) => b.Kind == BranchKind.Joint ? ids.Count >= 2 : ids.Count == 1)
+                .WithMessage(b => b.Kind == BranchKind.Joint
+                    ? "A joint branch (联合建) joins two or more companies."
+                    : "A standalone branch (单独建) is for exactly one company.");
+        RuleForEach(b => b.CompanyIds).NotEmpty();
     }
 }
 
@@ -36,7 +38,7 @@ public static class PlanBranchEndpoint
         PlanBranch command, IDocumentSession session, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
     {
         var known = await session.LoadManyAsync<CompanyDetails>(cancellationToken, command.CompanyIds);
-        if (command.CompanyIds.Except(known.Select(c => c.Id)).FirstOrDefault() is var unknown && unknown != Guid.Empty)
+        if (command.CompanyIds.Except(known.Select(c => c.Id)).ToList() is [var unknown, ..])
         {
             throw new InvalidFieldException("companyIds", $"No company with id {unknown} is registered.");
         }

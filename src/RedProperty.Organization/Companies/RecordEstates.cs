@@ -14,7 +14,7 @@ public sealed class RecordEstatesValidator : AbstractValidator<RecordEstates>
     public RecordEstatesValidator()
     {
         RuleFor(r => r.Estates).NotNull()
-            .Must(e => e.Select(x => x.Name.Trim()).Distinct().Count() == e.Count).WithMessage("An estate is listed twice.");
+            .Must(e => e.Select(x => x?.Name?.Trim()).Distinct().Count() == e.Count).WithMessage("An estate is listed twice.");
         RuleForEach(r => r.Estates).ChildRules(estate =>
         {
             estate.RuleFor(e => e.Name).NotEmpty().MaximumLength(100);

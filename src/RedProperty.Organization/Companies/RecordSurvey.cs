@@ -13,6 +13,7 @@ public sealed class RecordSurveyValidator : AbstractValidator<RecordSurvey>
 {
     public RecordSurveyValidator()
     {
+        RuleFor(s => s.On).NotEmpty();
         RuleFor(s => s.Surveyor).NotEmpty().MaximumLength(50);
         RuleFor(s => s.Together).NotEmpty().MaximumLength(100);
         RuleFor(s => s.PartyMembersFound).GreaterThanOrEqualTo(0);

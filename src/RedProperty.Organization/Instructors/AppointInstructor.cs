@@ -15,6 +15,7 @@ public sealed class AppointInstructorValidator : AbstractValidator<AppointInstru
     {
         RuleFor(i => i.Name).NotEmpty().MaximumLength(50);
         RuleFor(i => i.Source).IsInEnum();
+        RuleFor(i => i.AppointedOn).NotEmpty();
     }
 }
 

@@ -12,7 +12,11 @@ public sealed record AssignInstructor(Guid CompanyId, DateOnly From);
 
 public sealed class AssignInstructorValidator : AbstractValidator<AssignInstructor>
 {
-    public AssignInstructorValidator() => RuleFor(a => a.CompanyId).NotEmpty();
+    public AssignInstructorValidator()
+    {
+        RuleFor(a => a.CompanyId).NotEmpty();
+        RuleFor(a => a.From).NotEmpty();
+    }
 }
 
 public static class AssignInstructorDecider

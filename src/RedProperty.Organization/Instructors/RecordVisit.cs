@@ -14,6 +14,7 @@ public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
     public RecordVisitValidator()
     {
         RuleFor(v => v.CompanyId).NotEmpty();
+        RuleFor(v => v.On).NotEmpty();
         RuleFor(v => v.Topics).NotEmpty();
         RuleForEach(v => v.Topics).NotEmpty().MaximumLength(100);
         RuleFor(v => v.DisputesCoordinated).GreaterThanOrEqualTo(0);

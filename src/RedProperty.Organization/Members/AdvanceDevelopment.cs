@@ -15,16 +15,27 @@ public sealed class AdvanceDevelopmentValidator : AbstractValidator<AdvanceDevel
     public AdvanceDevelopmentValidator()
     {
         RuleFor(a => a.Stage).IsInEnum().NotEqual(MemberStage.Applicant);
+        RuleFor(a => a.On).NotEmpty();
         When(a => a.Stage == MemberStage.Probationary, () =>
-            RuleFor(a => a.Sponsors).NotNull().Must(s => s!.Count(n => !string.IsNullOrWhiteSpace(n)) >= 2)
+            RuleFor(a => a.Sponsors).Must(s => s is not null && s.Count(n => !string.IsNullOrWhiteSpace(n)) >= 2)
                 .WithMessage("Admission needs at least two sponsors (入党介绍人)."));
     }
 }
 
 public static class AdvanceDevelopmentDecider
 {
-    public static IReadOnlyList<object> Decide(PartyMember member, AdvanceDevelopment command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(PartyMember member, AdvanceDevelopment command, DateOnly today, DateTimeOffset now)
     {
+        if (command.On > today)
+        {
+            throw new DomainException($"A step on {command.On:yyyy-MM-dd} has not happened yet.");
+        }
+
+        if (member.LastStepOn is { } last && command.On < last)
+        {
+            throw new DomainException($"A step cannot precede the previous one ({last:yyyy-MM-dd}).");
+        }
+
         if (member.HasLeft)
         {
             throw new DomainException("The member has left the company.");
@@ -58,5 +69,6 @@ public static class AdvanceDevelopmentEndpoint
         Guid id, AdvanceDevelopment command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken) =>
         session.Change<PartyMember, MemberDetails>(
-            id, expected, member => AdvanceDevelopmentDecider.Decide(member, command, time.GetUtcNow()), response, cancellationToken);
+            id, expected, member => AdvanceDevelopmentDecider.Decide(member, command, DistrictCalendar.Today(time.GetUtcNow()), time.GetUtcNow()),
+            response, cancellationToken);
 }

@@ -15,6 +15,7 @@ public sealed class MakePledgeValidator : AbstractValidator<MakePledge>
     public MakePledgeValidator()
     {
         RuleFor(p => p.Identity).NotEmpty().MaximumLength(100);
+        RuleFor(p => p.PublishedOn).NotEmpty();
         RuleFor(p => p.Standards).NotEmpty().MaximumLength(500);
         RuleFor(p => p.Commitments).NotEmpty().MaximumLength(500);
     }

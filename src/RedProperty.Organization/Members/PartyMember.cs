@@ -45,13 +45,16 @@ public sealed record PledgeMade(Guid MemberId, string Identity, string Standards
 public sealed record PartyMember(
     Guid Id, Guid CompanyId, MemberStage Stage, DateOnly? AdmittedOn, bool RelationTransferredIn, bool HasLeft)
 {
+    /// <summary>The date of the last development step (or of admission), which the next step cannot precede.</summary>
+    public DateOnly? LastStepOn { get; init; }
+
     public bool CountsAsMember => MemberStages.CountsAsMember(Stage, HasLeft);
 
     public static PartyMember Create(PartyMemberRegistered e) =>
-        new(e.MemberId, e.CompanyId, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false);
+        new(e.MemberId, e.CompanyId, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false) { LastStepOn = e.AdmittedOn };
 
     public PartyMember Apply(DevelopmentStageReached e) =>
-        this with { Stage = e.Stage, AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : AdmittedOn };
+        this with { Stage = e.Stage, AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : AdmittedOn, LastStepOn = e.On };
 
     public PartyMember Apply(MemberRelationTransferredIn e) => this with { RelationTransferredIn = true };
 

@@ -30,16 +30,28 @@ public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
         {
             RuleFor(m => m.Stage).Must(s => s is MemberStage.Probationary or MemberStage.Full)
                 .WithMessage("A hired or transferred-in member is probationary or full.");
-            RuleFor(m => m.AdmittedOn).NotNull().WithMessage("The date of admission to the party is required.");
+            RuleFor(m => m.AdmittedOn).Must(d => d is { } date && date != default).WithMessage("The date of admission to the party is required.");
         });
     }
 }
 
 public static class RegisterMemberDecider
 {
-    public static PartyMemberRegistered Decide(Guid memberId, RegisterMember command, DateTimeOffset now) =>
-        new(memberId, command.CompanyId, command.Name.Trim(), command.Position.Trim(), command.Via, command.Stage,
+    public static PartyMemberRegistered Decide(Guid memberId, RegisterMember command, DateOnly today, DateTimeOffset now)
+    {
+        if (command.AdmittedOn > today)
+        {
+            throw new DomainException($"An admission on {command.AdmittedOn:yyyy-MM-dd} has not happened yet.");
+        }
+
+        if (command.Stage == MemberStage.Full && command.AdmittedOn > today.AddYears(-1))
+        {
+            throw new DomainException("A full member was admitted at least a year ago; register a more recent admission as probationary.");
+        }
+
+        return new(memberId, command.CompanyId, command.Name.Trim(), command.Position.Trim(), command.Via, command.Stage,
             command.AdmittedOn, RelationTransferredIn: command.Via == JoinedVia.RelationTransferredIn, now);
+    }
 }
 
 public static class RegisterMemberEndpoint
@@ -53,7 +65,7 @@ public static class RegisterMemberEndpoint
         }
 
         var now = time.GetUtcNow();
-        var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, now);
+        var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, DistrictCalendar.Today(now), now);
         return await session.Start<PartyMember, MemberDetails>(
             registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
     }

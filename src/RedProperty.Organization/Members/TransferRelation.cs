@@ -20,6 +20,7 @@ public sealed class TransferRelationValidator : AbstractValidator<TransferRelati
     public TransferRelationValidator()
     {
         RuleFor(t => t.Direction).IsInEnum();
+        RuleFor(t => t.On).NotEmpty();
         RuleFor(t => t.Counterpart).NotEmpty().MaximumLength(100);
     }
 }

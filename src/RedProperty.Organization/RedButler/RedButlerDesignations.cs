@@ -34,6 +34,7 @@ public sealed class DesignateZoneValidator : AbstractValidator<DesignateZone>
         RuleFor(z => z.Buildings).NotEmpty();
         RuleForEach(z => z.Buildings).NotEmpty().MaximumLength(50);
         RuleFor(z => z.MemberIds).NotEmpty();
+        RuleForEach(z => z.MemberIds).NotEmpty();
     }
 }
 
@@ -86,7 +87,7 @@ public static class RedButlerEndpoints
     {
         var members = await session.LoadManyAsync<MemberDetails>(cancellationToken, memberIds);
         var current = members.Where(m => !m.HasLeft && m.Stage >= MemberStage.Probationary).Select(m => m.Id).ToHashSet();
-        if (memberIds.FirstOrDefault(id => !current.Contains(id)) is var missing && missing != Guid.Empty)
+        if (memberIds.Where(id => !current.Contains(id)).ToList() is [var missing, ..])
         {
             throw new InvalidFieldException(field, $"{missing} is not a current party member.");
         }

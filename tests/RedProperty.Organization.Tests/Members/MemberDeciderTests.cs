@@ -6,6 +6,7 @@ namespace RedProperty.Organization.Tests.Members;
 public sealed class MemberDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2022, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly DateOnly Today = new(2022, 6, 1);
     private static readonly Guid MemberId = Guid.CreateVersion7(Now);
     private static readonly Guid CompanyId = Guid.CreateVersion7(Now);
 
@@ -41,7 +42,7 @@ public sealed class MemberDeciderTests
         };
         foreach (var (stage, on, sponsors) in steps)
         {
-            var events = AdvanceDevelopmentDecider.Decide(member, new AdvanceDevelopment(stage, on, sponsors), Now);
+            var events = AdvanceDevelopmentDecider.Decide(member, new AdvanceDevelopment(stage, on, sponsors), Today, Now);
             Assert.Equal([Reached(stage, on, sponsors)], events, (a, b) => a is DevelopmentStageReached x && b is DevelopmentStageReached y
                 && x.Stage == y.Stage && x.On == y.On && x.Sponsors.SequenceEqual(y.Sponsors));
             member = Given(member, events.ToArray());
@@ -55,7 +56,7 @@ public sealed class MemberDeciderTests
     [Fact]
     public void A_step_cannot_be_skipped() =>
         Assert.Throws<DomainException>(() =>
-            AdvanceDevelopmentDecider.Decide(Applicant(), new AdvanceDevelopment(MemberStage.Probationary, new(2021, 6, 1), ["甲", "乙"]), Now));
+            AdvanceDevelopmentDecider.Decide(Applicant(), new AdvanceDevelopment(MemberStage.Probationary, new(2021, 6, 1), ["甲", "乙"]), Today, Now));
 
     [Fact]
     public void Probation_ends_no_earlier_than_one_year_after_admission()
@@ -66,17 +67,17 @@ public sealed class MemberDeciderTests
             Reached(MemberStage.Probationary, new(2021, 6, 1), "甲", "乙"));
 
         var early = Assert.Throws<DomainException>(() =>
-            AdvanceDevelopmentDecider.Decide(probationary, new AdvanceDevelopment(MemberStage.Full, new(2022, 5, 31), null), Now));
+            AdvanceDevelopmentDecider.Decide(probationary, new AdvanceDevelopment(MemberStage.Full, new(2022, 5, 31), null), Today, Now));
         Assert.Contains("2022-06-01", early.Message);
-        Assert.Single(AdvanceDevelopmentDecider.Decide(probationary, new AdvanceDevelopment(MemberStage.Full, new(2022, 6, 1), null), Now));
+        Assert.Single(AdvanceDevelopmentDecider.Decide(probationary, new AdvanceDevelopment(MemberStage.Full, new(2022, 6, 1), null), Today, Now));
     }
 
     [Fact]
     public void A_full_member_cannot_advance_and_a_member_who_left_cannot_change()
     {
-        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(Hired(), new AdvanceDevelopment(MemberStage.Full, new(2022, 1, 1), null), Now));
+        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(Hired(), new AdvanceDevelopment(MemberStage.Full, new(2022, 1, 1), null), Today, Now));
         var left = Given(Hired(MemberStage.Probationary), new PartyMemberLeftCompany(MemberId, CompanyId, "调离", Now));
-        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(left, new AdvanceDevelopment(MemberStage.Full, new(2030, 1, 1), null), Now));
+        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(left, new AdvanceDevelopment(MemberStage.Full, new(2030, 1, 1), null), Today, Now));
         Assert.Throws<DomainException>(() => LeaveCompanyDecider.Decide(left, new LeaveCompany("再次离开"), Now));
         Assert.False(left.CountsAsMember);
     }
@@ -105,5 +106,25 @@ public sealed class MemberDeciderTests
     {
         var command = new RegisterMember(CompanyId, "赵志强", "客服专员", via, stage, admitted ? new DateOnly(2018, 7, 1) : null);
         Assert.Equal(valid, new RegisterMemberValidator().Validate(command).IsValid);
+    }
+
+    [Fact]
+    public void A_step_cannot_be_in_the_future_or_before_the_previous_step()
+    {
+        var activist = Given(Applicant(), Reached(MemberStage.Activist, new(2021, 5, 1)));
+
+        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(activist, new AdvanceDevelopment(MemberStage.DevelopmentCandidate, Today.AddDays(1), null), Today, Now));
+        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(activist, new AdvanceDevelopment(MemberStage.DevelopmentCandidate, new(2021, 4, 30), null), Today, Now));
+        Assert.Single(AdvanceDevelopmentDecider.Decide(activist, new AdvanceDevelopment(MemberStage.DevelopmentCandidate, new(2021, 5, 1), null), Today, Now));
+    }
+
+    [Fact]
+    public void A_full_member_is_registered_with_an_admission_at_least_a_year_old()
+    {
+        RegisterMember Full(DateOnly admitted) => new(CompanyId, "李红梅", "经理", JoinedVia.Hired, MemberStage.Full, admitted);
+
+        Assert.Throws<DomainException>(() => RegisterMemberDecider.Decide(MemberId, Full(Today.AddMonths(-11)), Today, Now));
+        Assert.Throws<DomainException>(() => RegisterMemberDecider.Decide(MemberId, Full(Today.AddDays(1)) with { Stage = MemberStage.Probationary }, Today, Now));
+        Assert.Equal(Today.AddYears(-1), RegisterMemberDecider.Decide(MemberId, Full(Today.AddYears(-1)), Today, Now).AdmittedOn);
     }
 }
