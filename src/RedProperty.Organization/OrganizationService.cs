@@ -24,6 +24,7 @@ public sealed class OrganizationService
                 options.Projections.Add<BranchDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<InstructorDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<CreditCodeRegistration>();
+                options.Schema.For<BranchClaim>();
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddHostedService<MonthCloseService>();

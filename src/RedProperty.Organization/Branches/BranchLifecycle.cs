@@ -39,9 +39,54 @@ public static class BranchLifecycleDecider
 
 public static class ChangeBranchStatusEndpoint
 {
-    public static Task<Ok<BranchDetails>> Handle(
+    public static async Task<Ok<BranchDetails>> Handle(
         Guid id, ChangeBranchStatus command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
-        HttpResponse response, CancellationToken cancellationToken) =>
-        session.Change<PartyBranch, BranchDetails>(
-            id, expected, branch => BranchLifecycleDecider.Decide(branch, command, time.GetUtcNow()), response, cancellationToken);
+        HttpResponse response, CancellationToken cancellationToken)
+    {
+        // Dissolving frees the companies; re-forming claims them again (409 if one has joined another branch since).
+        if (command.Step is BranchStep.Dissolve or BranchStep.Reform
+            && await session.LoadAsync<BranchDetails>(id, cancellationToken) is { } branch)
+        {
+            if (command.Step == BranchStep.Dissolve)
+            {
+                BranchClaims.Release(session, branch.CompanyIds);
+            }
+            else
+            {
+                BranchClaims.Claim(session, id, branch.CompanyIds);
+            }
+        }
+
+        try
+        {
+            return await session.Change<PartyBranch, BranchDetails>(
+                id, expected, branch => BranchLifecycleDecider.Decide(branch, command, time.GetUtcNow()), response, cancellationToken);
+        }
+        catch (Exception e) when (DocumentConflicts.Involve<BranchClaim>(e))
+        {
+            throw BranchClaims.Taken(e);
+        }
+    }
+}
+
+public static class BranchClaims
+{
+    public static void Claim(IDocumentSession session, Guid branchId, IEnumerable<Guid> companyIds)
+    {
+        foreach (var company in companyIds)
+        {
+            session.Insert(new BranchClaim(company, branchId));
+        }
+    }
+
+    public static void Release(IDocumentSession session, IEnumerable<Guid> companyIds)
+    {
+        foreach (var company in companyIds)
+        {
+            session.Delete<BranchClaim>(company);
+        }
+    }
+
+    public static DomainException Taken(Exception conflict) =>
+        new("A company of this branch already belongs to another live branch; dissolve that one first.", conflict);
 }

@@ -29,6 +29,9 @@ public sealed record BranchDissolved(Guid BranchId, IReadOnlyList<Guid> CompanyI
 
 public sealed record BranchReformingStarted(Guid BranchId, DateTimeOffset StartedAt);
 
+/// <summary>A company's place in a live (not dissolved) branch; its id is the company's, so a second claim fails.</summary>
+public sealed record BranchClaim(Guid Id, Guid BranchId);
+
 public sealed record PartyBranch(Guid Id, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, BranchStatus Status)
 {
     public static PartyBranch Create(BranchPlanned e) => new(e.BranchId, e.Name, e.Kind, e.CompanyIds, BranchStatus.Planned);

@@ -43,16 +43,18 @@ public static class PlanBranchEndpoint
             throw new InvalidFieldException("companyIds", $"No company with id {unknown} is registered.");
         }
 
-        // One live branch per company: a company joins another only after its branch is dissolved.
-        var live = await session.Query<BranchDetails>().Where(b => b.Status != BranchStatus.Dissolved).ToListAsync(cancellationToken);
-        if (live.FirstOrDefault(b => b.CompanyIds.Intersect(command.CompanyIds).Any()) is { } existing)
-        {
-            throw new DomainException($"A company in this plan already belongs to the {existing.Status} branch {existing.Name} ({existing.Id}).");
-        }
-
         var now = time.GetUtcNow();
         var planned = PlanBranchDecider.Decide(Guid.CreateVersion7(now), command, now);
-        return await session.Start<PartyBranch, BranchDetails>(
-            planned.BranchId, planned, BranchDetails.Create(planned), $"/api/organization/branches/{planned.BranchId}", response, cancellationToken);
+        // One live branch per company, claimed in the same transaction as the plan.
+        BranchClaims.Claim(session, planned.BranchId, planned.CompanyIds);
+        try
+        {
+            return await session.Start<PartyBranch, BranchDetails>(
+                planned.BranchId, planned, BranchDetails.Create(planned), $"/api/organization/branches/{planned.BranchId}", response, cancellationToken);
+        }
+        catch (Exception e) when (DocumentConflicts.Involve<BranchClaim>(e))
+        {
+            throw BranchClaims.Taken(e);
+        }
     }
 }

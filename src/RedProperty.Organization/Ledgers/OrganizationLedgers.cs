@@ -18,7 +18,7 @@ public sealed partial record OrganizationRow(
     Guid BranchId, string Branch, string Kind, string Companies, string? Secretary, DateOnly? ApprovedOn, int Members);
 
 /// <summary>Ledger 3: companies with no party organisation yet, and what should happen.</summary>
-/// <param name="Status">notStarted | planned | forming.</param>
+/// <param name="Status">notStarted (no branch, or only planned: see plannedFor) | forming.</param>
 /// <param name="Recommendation">establishStandalone (3+ full members) | joinJointBranch (1–2) | developMembers (none).</param>
 [CsvRecord]
 public sealed partial record UnorganizedRow(
@@ -64,7 +64,7 @@ public static class OrganizationLedgers
         [
             .. s.Branches.Values
                 .Where(b => b.Status == BranchStatus.Established && b.CompanyIds.Any(shown.Contains))
-                .OrderBy(b => b.ApprovedOn).ThenBy(b => b.Name, ChineseOrder)
+                .OrderBy(b => b.ApprovedOn).ThenBy(b => b.Name, ChineseOrder).ThenBy(b => b.Id)
                 .Select(b => new OrganizationRow(
                     b.Id, b.Name, IntegrationEvents.Wire(b.Kind),
                     string.Join(Separator, b.CompanyIds.Select(id => s.Companies.TryGetValue(id, out var c) ? c.Name : id.ToString())),
@@ -91,7 +91,7 @@ public static class OrganizationLedgers
                         .FirstOrDefault();
                     return new UnorganizedRow(
                         c.Id, c.Name, Communities(c), members.Count, full,
-                        pending is null ? "notStarted" : IntegrationEvents.Wire(pending.Status),
+                        pending?.Status == BranchStatus.Forming ? "forming" : "notStarted",
                         pending?.PlannedFor,
                         c.Surveys.Count > 0 ? c.Surveys[^1].Findings : null,
                         full >= FullMembersForStandaloneBranch ? "establishStandalone" : members.Count > 0 ? "joinJointBranch" : "developMembers");
@@ -106,7 +106,7 @@ public static class OrganizationLedgers
         [
             .. s.Members.Values
                 .Where(m => shown.ContainsKey(m.CompanyId))
-                .OrderBy(m => shown[m.CompanyId].Name, ChineseOrder).ThenBy(m => m.Name, ChineseOrder)
+                .OrderBy(m => shown[m.CompanyId].Name, ChineseOrder).ThenBy(m => m.Name, ChineseOrder).ThenBy(m => m.Id)
                 .Select(m => new MemberRow(
                     m.Id, m.Name, m.CompanyId, shown[m.CompanyId].Name, m.Position, IntegrationEvents.Wire(m.Stage),
                     IntegrationEvents.Wire(m.Via), m.RelationTransferredIn, m.HasLeft)),
@@ -138,7 +138,8 @@ public static class OrganizationLedgers
     private static IEnumerable<CompanyDetails> Companies(OrganizationSnapshot s, string? community) =>
         s.Companies.Values
             .Where(c => community is null || c.Estates.Any(e => e.Community == community))
-            .OrderBy(c => c.Name, ChineseOrder);
+            .OrderBy(c => c.Name, ChineseOrder)
+            .ThenBy(c => c.Id); // names repeat; the id keeps pages stable and "now" equal to "as of now"
 
     private static string Communities(CompanyDetails c) => string.Join(Separator, c.Estates.Select(e => e.Community).Distinct());
 }

@@ -136,4 +136,22 @@ public sealed class LedgersTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("pageSize", out _));
     }
+
+    [Theory]
+    [InlineData("/api/organization/ledgers/structure")]
+    [InlineData("/api/organization/ledgers/organizations")]
+    [InlineData("/api/organization/ledgers/unorganized")]
+    [InlineData("/api/organization/ledgers/members")]
+    [InlineData("/api/organization/coverage")]
+    [InlineData("/api/organization/summary")]
+    public async Task Now_and_as_of_a_future_instant_give_the_same_answer(string path)
+    {
+        static string WithoutAsOf(JsonElement json) =>
+            JsonSerializer.Serialize(json.EnumerateObject().Where(p => p.Name != "asOf").ToDictionary(p => p.Name, p => p.Value));
+
+        var now = await _org.Get(path);
+        var future = await _org.Get($"{path}?asOf=2999-12-31T00:00:00Z");
+
+        Assert.Equal(WithoutAsOf(now), WithoutAsOf(future));
+    }
 }
