@@ -4,50 +4,75 @@ using RedProperty.BuildingBlocks;
 namespace RedProperty.Organization.Instructors;
 
 /// <summary>
-/// Closes each month when it ends (district time, from the injected TimeProvider): records an
-/// <see cref="InstructorVisitsBelowMinimum"/> for every shortfall. On start it closes the month
-/// just ended if nobody has; several instances race safely, since a month's stream starts once.
+/// Closes each month once it has ended (district time, from the injected TimeProvider) and a grace
+/// period for late entries has passed (<c>Instructors:MonthCloseGraceDays</c>, default 1): records an
+/// <see cref="InstructorVisitsBelowMinimum"/> for every shortfall. Each pass also closes any earlier
+/// month left open (the service was down), back to the first appointment and at most a year. Several instances race
+/// safely: a month's stream starts once.
 /// </summary>
-public sealed class MonthCloseService(IDocumentStore store, TimeProvider time, ILogger<MonthCloseService> logger) : BackgroundService
+public sealed class MonthCloseService(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<MonthCloseService> logger)
+    : BackgroundService
 {
+    private readonly TimeSpan _grace = TimeSpan.FromDays(configuration.GetValue("Instructors:MonthCloseGraceDays", 1));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
-            var today = DistrictCalendar.Today(now);
-            var thisMonth = new DateOnly(today.Year, today.Month, 1);
-            if (!await TryClose(thisMonth.AddMonths(-1), now, stoppingToken))
-            {
-                await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
-                continue;
-            }
-
-            var next = DistrictCalendar.StartOf(thisMonth.AddMonths(1));
-            await Task.Delay(next - now, time, stoppingToken);
+            var wait = await TryCloseEndedMonths(now, stoppingToken) ? UntilNextClose(now) : TimeSpan.FromMinutes(1);
+            await Task.Delay(wait, time, stoppingToken);
         }
     }
 
-    private async Task<bool> TryClose(DateOnly month, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The last month whose grace period is over at <paramref name="now"/>.</summary>
+    private DateOnly LastClosable(DateTimeOffset now)
+    {
+        var today = DistrictCalendar.Today(now - _grace);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+    }
+
+    private TimeSpan UntilNextClose(DateTimeOffset now) =>
+        DistrictCalendar.StartOf(LastClosable(now).AddMonths(2)) + _grace - now;
+
+    private async Task<bool> TryCloseEndedMonths(DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             await using var session = store.LightweightSession();
-            if (await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(month), cancellationToken) is null)
+            var first = await session.Query<InstructorDetails>().OrderBy(i => i.AppointedOn).Select(i => i.AppointedOn).FirstOrDefaultAsync(cancellationToken);
+            if (first == default)
             {
-                var closed = await VisitCompliance.CloseMonth(session, month, now, cancellationToken);
-                logger.LogInformation("Closed {Month}: {Shortfalls} instructor visit shortfalls", closed.Month, closed.Rows.Count(r => r.BelowMinimum));
+                return true; // no instructors, nothing to close
+            }
+
+            // Back to the first appointment, but at most a year: older months predate the records.
+            var last = LastClosable(now);
+            var earliest = new[] { new DateOnly(first.Year, first.Month, 1), last.AddMonths(-11) }.Max();
+            for (var month = last; month >= earliest; month = month.AddMonths(-1))
+            {
+                if (await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(month), cancellationToken) is not null)
+                {
+                    break; // this and every earlier month are closed
+                }
+
+                await using var closing = store.LightweightSession();
+                try
+                {
+                    var closed = await VisitCompliance.CloseMonth(closing, month, now, cancellationToken);
+                    logger.LogInformation("Closed {Month}: {Shortfalls} instructor visit shortfalls", closed.Month, closed.Rows.Count(r => r.BelowMinimum));
+                }
+                catch (DomainException)
+                {
+                    // another instance closed it first
+                }
             }
 
             return true;
         }
-        catch (DomainException)
-        {
-            return true; // another instance closed it first
-        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Closing {Month} failed; retrying in a minute", VisitCompliance.Name(month));
+            logger.LogWarning(ex, "Closing ended months failed; retrying in a minute");
             return false;
         }
     }

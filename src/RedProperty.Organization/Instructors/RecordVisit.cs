@@ -23,8 +23,13 @@ public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
 
 public static class RecordVisitDecider
 {
-    public static IReadOnlyList<object> Decide(PartyBuildingInstructor instructor, RecordVisit command, DateOnly today, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(PartyBuildingInstructor instructor, RecordVisit command, DateOnly today, bool monthClosed, DateTimeOffset now)
     {
+        if (monthClosed)
+        {
+            throw new DomainException($"{command.On:yyyy-MM} is closed; its compliance was already recorded.");
+        }
+
         if (!instructor.CompanyIds.Contains(command.CompanyId))
         {
             throw new DomainException("The instructor is not assigned to this company.");
@@ -41,12 +46,14 @@ public static class RecordVisitDecider
 
 public static class RecordVisitEndpoint
 {
-    public static Task<Ok<InstructorDetails>> Handle(
+    public static async Task<Ok<InstructorDetails>> Handle(
         Guid id, RecordVisit command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return session.Change<PartyBuildingInstructor, InstructorDetails>(
-            id, expected, instructor => RecordVisitDecider.Decide(instructor, command, DistrictCalendar.Today(now), now), response, cancellationToken);
+        var month = new DateOnly(command.On.Year, command.On.Month, 1);
+        var closed = await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(month), cancellationToken) is not null;
+        return await session.Change<PartyBuildingInstructor, InstructorDetails>(
+            id, expected, instructor => RecordVisitDecider.Decide(instructor, command, DistrictCalendar.Today(now), closed, now), response, cancellationToken);
     }
 }

@@ -30,9 +30,10 @@ public sealed class InstructorDeciderTests
         var instructor = Instructor(CompanyA);
         var today = DistrictCalendar.Today(Now);
 
-        Assert.Single(RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyA, today, ["调解物业纠纷"], 1), today, Now));
-        Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyB, today, ["党建指导"], 0), today, Now));
-        Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyA, today.AddDays(1), ["党建指导"], 0), today, Now));
+        Assert.Single(RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyA, today, ["调解物业纠纷"], 1), today, false, Now));
+        Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyB, today, ["党建指导"], 0), today, false, Now));
+        Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyA, today.AddDays(1), ["党建指导"], 0), today, false, Now));
+        Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyA, today, ["党建指导"], 0), today, true, Now));
     }
 
     [Fact]

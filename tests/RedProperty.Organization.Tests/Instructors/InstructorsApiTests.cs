@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RedProperty.Organization.Instructors;
 using RedProperty.Testing;
 
 namespace RedProperty.Organization.Tests.Instructors;
@@ -14,11 +16,13 @@ public sealed class InstructorsApiTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2022, 6, 10, 9, 0, 0, TimeSpan.FromHours(8)));
     private TestSystem _system = null!;
     private OrganizationClient _org = null!;
+    private ServiceHost<OrganizationService> _host = null!;
 
     public async Task InitializeAsync()
     {
         _system = await TestSystem.CreateAsync("organization-instructors");
-        _org = new OrganizationClient(_system.Start<OrganizationService>(services => services.AddSingleton<TimeProvider>(_time)).CreateClient());
+        _host = _system.Start<OrganizationService>(services => services.AddSingleton<TimeProvider>(_time));
+        _org = new OrganizationClient(_host.CreateClient());
     }
 
     public async Task DisposeAsync() => await _system.DisposeAsync();
@@ -33,18 +37,24 @@ public sealed class InstructorsApiTests : IAsyncLifetime
     {
         var diligent = await _org.Company("天水市麦积区勤勉物业有限公司");
         var neglected = await _org.Company("天水市麦积区疏忽物业有限公司");
+        var absent = await _org.Company("天水市麦积区缺席物业有限公司");
         var instructor = await Appoint();
         var version = await _org.Change($"/api/organization/instructors/{instructor}/assignments", new { companyId = diligent, from = "2022-06-01" }, 1);
         version = await _org.Change($"/api/organization/instructors/{instructor}/assignments", new { companyId = neglected, from = "2022-06-01" }, version);
+        version = await _org.Change($"/api/organization/instructors/{instructor}/assignments", new { companyId = absent, from = "2022-06-01" }, version);
         version = await _org.Change($"/api/organization/instructors/{instructor}/visits", new { companyId = diligent, on = "2022-06-02", topics = new[] { "党建工作指导" }, disputesCoordinated = 1 }, version);
         version = await _org.Change($"/api/organization/instructors/{instructor}/visits", new { companyId = diligent, on = "2022-06-09", topics = new[] { "协调业主纠纷" }, disputesCoordinated = 2 }, version);
-        await _org.Change($"/api/organization/instructors/{instructor}/visits", new { companyId = neglected, on = "2022-06-08", topics = new[] { "党建工作指导" }, disputesCoordinated = 0 }, version);
+        version = await _org.Change($"/api/organization/instructors/{instructor}/visits", new { companyId = neglected, on = "2022-06-08", topics = new[] { "党建工作指导" }, disputesCoordinated = 0 }, version);
 
         var open = await Compliance("2022-06");
         Assert.False(open.GetProperty("closed").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await _org.Http.PostAsync("/api/organization/instructors/compliance/2022-06/close", null)).StatusCode);
 
-        _time.SetUtcNow(new DateTimeOffset(2022, 7, 1, 0, 0, 1, TimeSpan.FromHours(8)));
+        // A day's grace for late entries: June closes at the start of 2 July, district time.
+        _time.SetUtcNow(new DateTimeOffset(2022, 7, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+        version = await _org.Change($"/api/organization/instructors/{instructor}/visits", new { companyId = neglected, on = "2022-06-30", topics = new[] { "补录" }, disputesCoordinated = 0 }, version);
+        Assert.False((await Compliance("2022-06")).GetProperty("closed").GetBoolean());
+        _time.SetUtcNow(new DateTimeOffset(2022, 7, 2, 0, 0, 1, TimeSpan.FromHours(8)));
 
         var closed = await Eventually.Get(async () =>
         {
@@ -52,10 +62,18 @@ public sealed class InstructorsApiTests : IAsyncLifetime
             return june.GetProperty("closed").GetBoolean() ? (JsonElement?)june : null;
         }, what: "June closed by the month-close service");
         var rows = closed!.Value.GetProperty("rows").EnumerateArray().ToList();
-        Assert.Equal(2, rows.Count);
-        Assert.True(rows.Single(r => r.GetProperty("companyId").GetGuid() == neglected).GetProperty("belowMinimum").GetBoolean());
+        Assert.Equal(3, rows.Count);
         Assert.False(rows.Single(r => r.GetProperty("companyId").GetGuid() == diligent).GetProperty("belowMinimum").GetBoolean());
+        Assert.False(rows.Single(r => r.GetProperty("companyId").GetGuid() == neglected).GetProperty("belowMinimum").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await _org.Http.PostAsync("/api/organization/instructors/compliance/2022-06/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _org.Post($"/api/organization/instructors/{instructor}/visits",
+            new { companyId = neglected, on = "2022-06-29", topics = new[] { "迟到的补录" }, disputesCoordinated = 0 }, version)).StatusCode);
+
+        // Exactly one shortfall event: the absent company. The neglected one met the minimum through the late entry.
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var shortfalls = await session.Events.QueryRawEventDataOnly<InstructorVisitsBelowMinimum>().ToListAsync();
+        var shortfall = Assert.Single(shortfalls);
+        Assert.Equal((instructor, absent, "2022-06", 0, 2), (shortfall.InstructorId, shortfall.CompanyId, shortfall.Month, shortfall.Visits, shortfall.Minimum));
     }
 
     [Fact]
