@@ -23,9 +23,13 @@ public static class IntegrationEvents
         .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
             e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt))
         .Map<PartyMemberLeftCompany>(e => new V1.PartyMemberLeftCompany(e.Data.MemberId, e.Data.CompanyId, e.Data.LeftAt))
+        .Map<DevelopmentStageReached>(e => new V1.PartyMemberStageReached(e.Data.MemberId, Wire(e.Data.Stage), e.Data.On))
+        .Map<MemberRelationTransferredIn>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "in", e.Data.On))
+        .Map<MemberRelationTransferredOut>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "out", e.Data.On))
         .Map<BranchEstablished>(e => new V1.PartyBranchEstablished(
             e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.ApprovedOn, e.Data.EstablishedAt))
         .Map<BranchDissolved>(e => new V1.PartyBranchDissolved(e.Data.BranchId, e.Data.CompanyIds, e.Data.DissolvedAt))
+        .Map<BranchReformingStarted>(e => new V1.PartyBranchReforming(e.Data.BranchId))
         .Map<InstructorAppointed>(e => new V1.InstructorAppointed(e.Data.InstructorId, e.Data.Name, Wire(e.Data.Source), e.Data.AppointedOn))
         .Map<InstructorAssigned>(e => new V1.InstructorAssigned(e.Data.InstructorId, e.Data.CompanyId, e.Data.From))
         .Map<InstructorVisitRecorded>(e => new V1.InstructorVisitRecorded(

@@ -89,3 +89,29 @@ public sealed record InstructorVisitsBelowMinimum(Guid InstructorId, Guid Compan
 {
     public const string MessageName = "redproperty.organization.instructor-visits-below-minimum.v1";
 }
+
+/// <summary>A member moved one step along the development pipeline; at probationary they count as a party member.</summary>
+/// <param name="Stage">activist | developmentCandidate | probationary | full.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberStageReached(Guid MemberId, string Stage, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.party-member-stage-reached.v1";
+}
+
+/// <summary>A member's organisational relation was transferred in to, or out of, the company's organisation.</summary>
+/// <param name="Direction">in | out.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberRelationTransferred(Guid MemberId, string Direction, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.party-member-relation-transferred.v1";
+}
+
+/// <summary>A dissolved branch is being formed again for its companies.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyBranchReforming(Guid BranchId)
+{
+    public const string MessageName = "redproperty.organization.party-branch-reforming.v1";
+}
