@@ -1,4 +1,3 @@
-using RedProperty.BuildingBlocks;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Instructors;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RedProperty.BuildingBlocks;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Instructors;

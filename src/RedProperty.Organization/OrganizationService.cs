@@ -1,6 +1,4 @@
 using JasperFx.Events.Projections;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Instructors;

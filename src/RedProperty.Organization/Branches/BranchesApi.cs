@@ -1,5 +1,3 @@
-using RedProperty.BuildingBlocks;
-
 namespace RedProperty.Organization.Branches;
 
 public static class BranchesApi

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Organization.Companies;
 
 namespace RedProperty.Organization.Branches;

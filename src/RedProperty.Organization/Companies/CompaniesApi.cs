@@ -1,5 +1,3 @@
-using RedProperty.BuildingBlocks;
-
 namespace RedProperty.Organization.Companies;
 
 public static class CompaniesApi

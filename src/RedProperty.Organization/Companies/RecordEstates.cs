@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
-
 namespace RedProperty.Organization.Companies;
 
 /// <summary>The estates the company manages, with their community and the households served.</summary>

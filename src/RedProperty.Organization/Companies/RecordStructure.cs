@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
-
 namespace RedProperty.Organization.Companies;
 
 /// <summary>Ledger 1: employees and departments with their leaders and positions.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
-
 namespace RedProperty.Organization.Companies;
 
 /// <summary>A carpet-survey visit, made together with the market regulation bureau or a sub-district/town.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
-
 namespace RedProperty.Organization.Companies;
 
 /// <summary>Enter a property-service company in the district registry (carpet survey, 地毯式摸排).</summary>

@@ -1,5 +1,3 @@
-using RedProperty.BuildingBlocks;
-
 namespace RedProperty.Organization.Instructors;
 
 public static class InstructorsApi

@@ -1,6 +1,3 @@
-using Marten;
-using RedProperty.BuildingBlocks;
-
 namespace RedProperty.Organization.Instructors;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
 
 namespace RedProperty.Organization.Instructors;
 

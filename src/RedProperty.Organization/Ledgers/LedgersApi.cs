@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-
 namespace RedProperty.Organization.Ledgers;
 
 public static class LedgersApi

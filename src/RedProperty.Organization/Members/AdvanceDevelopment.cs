@@ -1,9 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
-
 namespace RedProperty.Organization.Members;
 
 /// <summary>Move a member one step along the development pipeline.</summary>

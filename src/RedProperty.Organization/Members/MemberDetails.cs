@@ -1,8 +1,4 @@
-using Marten;
 using Marten.Events.Aggregation;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
-using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Organization.Members;
 

@@ -1,5 +1,3 @@
-using RedProperty.BuildingBlocks;
-
 namespace RedProperty.Organization.Members;
 
 public static class MembersApi

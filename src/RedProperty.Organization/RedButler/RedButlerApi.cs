@@ -1,4 +1,3 @@
-using RedProperty.BuildingBlocks;
 using RedProperty.Organization.RedButler;
 
 namespace RedProperty.Organization.RedButler;

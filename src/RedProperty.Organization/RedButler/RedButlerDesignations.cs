@@ -1,7 +1,3 @@
-using FluentValidation;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using RedProperty.BuildingBlocks;
 using RedProperty.Organization.Members;
 
 namespace RedProperty.Organization.RedButler;
