@@ -7,6 +7,9 @@ public static class DistrictCalendar
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
 
+    /// <summary>The first day of the month <paramref name="day"/> is in; months are named by their first day.</summary>
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
     /// <summary>The instant a month begins in the district.</summary>
     public static DateTimeOffset StartOf(DateOnly month) => new(new DateTime(month.Year, month.Month, 1), Offset);
 }

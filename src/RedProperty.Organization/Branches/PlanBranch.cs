@@ -32,11 +32,7 @@ public static class PlanBranchEndpoint
     public static async Task<Created<BranchDetails>> Handle(
         PlanBranch command, IDocumentSession session, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
     {
-        var known = await session.LoadManyAsync<CompanyDetails>(cancellationToken, command.CompanyIds);
-        if (command.CompanyIds.Except(known.Select(c => c.Id)).ToList() is [var unknown, ..])
-        {
-            throw new InvalidFieldException("companyIds", $"No company with id {unknown} is registered.");
-        }
+        await RegisteredCompanies.Require(session, "companyIds", [.. command.CompanyIds], cancellationToken);
 
         var now = time.GetUtcNow();
         var planned = PlanBranchDecider.Decide(Guid.CreateVersion7(now), command, now);

@@ -20,6 +20,19 @@ public sealed record CompanyDetails(Guid Id, string Name, string CreditCode, str
         new(e.CompanyId, e.Name, e.CreditCode, e.Address, e.RegisteredAt, null) { Version = 1 };
 }
 
+public static class RegisteredCompanies
+{
+    /// <summary>400 naming <paramref name="field"/> when a request refers to a company that is not registered.</summary>
+    public static async Task Require(IQuerySession session, string field, IReadOnlyCollection<Guid> companyIds, CancellationToken cancellationToken)
+    {
+        var known = await session.LoadManyAsync<CompanyDetails>(cancellationToken, companyIds);
+        if (companyIds.Except(known.Select(c => c.Id)).ToList() is [var unknown, ..])
+        {
+            throw new InvalidFieldException(field, $"No company with id {unknown} is registered.");
+        }
+    }
+}
+
 public sealed record SurveyVisit(DateOnly On, string Surveyor, string Together, int PartyMembersFound, bool OrganizationExists, string? Findings);
 
 public sealed class CompanyDetailsProjection : SingleStreamProjection<CompanyDetails, Guid>

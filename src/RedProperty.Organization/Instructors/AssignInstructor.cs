@@ -28,10 +28,7 @@ public static class AssignInstructorEndpoint
         Guid id, AssignInstructor command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<CompanyDetails>(command.CompanyId, cancellationToken) is null)
-        {
-            throw new InvalidFieldException("companyId", $"No company with id {command.CompanyId} is registered.");
-        }
+        await RegisteredCompanies.Require(session, "companyId", [command.CompanyId], cancellationToken);
 
         return await session.Change<PartyBuildingInstructor, InstructorDetails>(
             id, expected, instructor => AssignInstructorDecider.Decide(instructor, command, time.GetUtcNow()), response, cancellationToken);

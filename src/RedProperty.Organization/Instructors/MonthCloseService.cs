@@ -26,7 +26,7 @@ public sealed class MonthCloseService(IDocumentStore store, TimeProvider time, I
     private DateOnly LastClosable(DateTimeOffset now)
     {
         var today = DistrictCalendar.Today(now - _grace);
-        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        return DistrictCalendar.MonthOf(today).AddMonths(-1);
     }
 
     private TimeSpan UntilNextClose(DateTimeOffset now) =>
@@ -45,7 +45,7 @@ public sealed class MonthCloseService(IDocumentStore store, TimeProvider time, I
 
             // Back to the first appointment, but at most a year: older months predate the records.
             var last = LastClosable(now);
-            var earliest = new[] { new DateOnly(first.Year, first.Month, 1), last.AddMonths(-11) }.Max();
+            var earliest = new[] { DistrictCalendar.MonthOf(first), last.AddMonths(-11) }.Max();
             for (var month = last; month >= earliest; month = month.AddMonths(-1))
             {
                 if (await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(month), cancellationToken) is not null)

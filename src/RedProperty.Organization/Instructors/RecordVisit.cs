@@ -45,7 +45,7 @@ public static class RecordVisitEndpoint
         HttpResponse response, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var month = new DateOnly(command.On.Year, command.On.Month, 1);
+        var month = DistrictCalendar.MonthOf(command.On);
         var closed = await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(month), cancellationToken) is not null;
         return await session.Change<PartyBuildingInstructor, InstructorDetails>(
             id, expected, instructor => RecordVisitDecider.Decide(instructor, command, DistrictCalendar.Today(now), closed, now), response, cancellationToken);

@@ -34,7 +34,7 @@ public static class VisitCompliance
     /// <summary>Visits in the month for every assignment that began by the month's end.</summary>
     public static IReadOnlyList<ComplianceRow> Evaluate(IEnumerable<InstructorDetails> instructors, DateOnly month)
     {
-        var first = new DateOnly(month.Year, month.Month, 1);
+        var first = DistrictCalendar.MonthOf(month);
         var last = first.AddMonths(1).AddDays(-1);
         return instructors
             .SelectMany(i => i.Assignments
@@ -88,7 +88,7 @@ public static class ComplianceEndpoints
 {
     public static async Task<Ok<MonthlyCompliance>> Get(string? month, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
     {
-        var which = month is null ? FirstOf(DistrictCalendar.Today(time.GetUtcNow())) : VisitCompliance.ParseMonth(month);
+        var which = month is null ? DistrictCalendar.MonthOf(DistrictCalendar.Today(time.GetUtcNow())) : VisitCompliance.ParseMonth(month);
         var instructors = await session.Query<InstructorDetails>().ToListAsync(cancellationToken);
         var closed = await session.Events.FetchStreamStateAsync(VisitCompliance.StreamId(which), cancellationToken) is not null;
         return TypedResults.Ok(new MonthlyCompliance(
@@ -97,6 +97,4 @@ public static class ComplianceEndpoints
 
     public static async Task<Ok<MonthlyCompliance>> Close(string month, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok(await VisitCompliance.CloseMonth(session, VisitCompliance.ParseMonth(month), time.GetUtcNow(), cancellationToken));
-
-    private static DateOnly FirstOf(DateOnly day) => new(day.Year, day.Month, 1);
 }

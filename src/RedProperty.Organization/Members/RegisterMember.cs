@@ -54,10 +54,7 @@ public static class RegisterMemberEndpoint
     public static async Task<Created<MemberDetails>> Handle(
         RegisterMember command, IDocumentSession session, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<CompanyDetails>(command.CompanyId, cancellationToken) is null)
-        {
-            throw new InvalidFieldException("companyId", $"No company with id {command.CompanyId} is registered.");
-        }
+        await RegisteredCompanies.Require(session, "companyId", [command.CompanyId], cancellationToken);
 
         var now = time.GetUtcNow();
         var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, DistrictCalendar.Today(now), now);

@@ -82,7 +82,7 @@ public static class RedButlerEndpoints
     private static async Task RequireCurrentMembers(IQuerySession session, string field, IReadOnlyList<Guid> memberIds, CancellationToken cancellationToken)
     {
         var members = await session.LoadManyAsync<MemberDetails>(cancellationToken, memberIds);
-        var current = members.Where(m => !m.HasLeft && m.Stage >= MemberStage.Probationary).Select(m => m.Id).ToHashSet();
+        var current = members.Where(m => m.CountsAsMember).Select(m => m.Id).ToHashSet();
         if (memberIds.Where(id => !current.Contains(id)).ToList() is [var missing, ..])
         {
             throw new InvalidFieldException(field, $"{missing} is not a current party member.");
