@@ -4,16 +4,20 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var deps = builder.AddDependencies();
 
-// Evaluation binds its queues on start; Organization waits until it is healthy (bus ready) so that
-// no event is published before a subscriber's queue exists (RabbitMQ drops what no queue is bound to).
+// The topology step: each consuming service declares its queues and bindings and exits before any
+// service starts, so nothing published is dropped for want of a queue (RabbitMQ drops what no queue
+// is bound to), whatever order the services start in later.
+var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluation", deps);
+
 var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation")
     .WithDependencies(deps)
+    .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
     .WithDependencies(deps)
-    .WithHttpHealthCheck("/health")
-    .WaitFor(evaluation);
+    .WaitForCompletion(topology)
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithReference(organization).WaitFor(organization)

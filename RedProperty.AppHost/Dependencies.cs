@@ -47,6 +47,18 @@ public static class DependenciesExtensions
         return project;
     }
 
+    /// <summary>
+    /// Runs <typeparamref name="TProject"/> once with <c>Messaging:DeployTopologyOnly=true</c>: it
+    /// declares its queues, exchanges and bindings on the broker and exits. Publishers wait for it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddTopologyStep<TProject>(
+        this IDistributedApplicationBuilder builder, string service, Dependencies deps) where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>($"{service}-topology", launchProfileName: null)
+            .WithDependencies(deps)
+            .WithEnvironment("Messaging__DeployTopologyOnly", "true")
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .ExcludeFromManifest();
+
     private static Dependencies AddContainers(IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume();

@@ -50,6 +50,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetrySources))
             .WithTracing(tracing => tracing
+                .ConfigureSampler((_, sampler) => new PollingSpanSampler(sampler))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetrySources)
                 .AddAspNetCoreInstrumentation(o =>
@@ -96,4 +97,19 @@ public static class Extensions
         };
         return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }
+}
+
+/// <summary>
+/// Drops the event-store daemon's polling span (a new trace every second per service) and with it
+/// the database calls beneath it, so a request's trace is easy to find in the dashboard. The
+/// daemon's metrics are untouched.
+/// </summary>
+public sealed class PollingSpanSampler(Sampler inner) : Sampler
+{
+    public static readonly IReadOnlySet<string> PollingSpans = new HashSet<string>(StringComparer.Ordinal) { "marten.daemon.highwatermark" };
+
+    public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
+        samplingParameters.ParentContext.TraceId == default && PollingSpans.Contains(samplingParameters.Name)
+            ? new SamplingResult(SamplingDecision.Drop)
+            : inner.ShouldSample(samplingParameters);
 }

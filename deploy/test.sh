@@ -35,6 +35,7 @@ else
   export REDPROPERTY_TEST_RABBITMQ="amqp://redproperty:$password@127.0.0.1:$amqp/"
   export REDPROPERTY_TEST_RABBITMQ_MANAGEMENT="http://127.0.0.1:$((amqp + 1))/"
   export REDPROPERTY_TEST_BROKER_CONTROL="bash $root/deploy/local/rabbitmq.sh {verb} $work/rabbitmq $amqp"
+  export REDPROPERTY_TEST_POSTGRES_CONTROL="REDPROPERTY_DB_FAST=1 bash $root/deploy/local/postgres.sh {verb} $work/postgres $pg"
   echo "PostgreSQL on $pg, RabbitMQ on $amqp (management $((amqp + 1))), under $work"
 fi
 

@@ -13,4 +13,4 @@ app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapCompanyDirectoryApi();
 
-app.Run();
+await app.RunServiceAsync();

@@ -21,5 +21,6 @@ app.MapBranchesApi();
 app.MapInstructorsApi();
 app.MapRedButlerApi();
 app.MapLedgersApi();
+app.MapIntegrationEventReplay("/api/organization");
 
-app.Run();
+await app.RunServiceAsync();

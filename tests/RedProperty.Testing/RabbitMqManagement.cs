@@ -43,6 +43,21 @@ public sealed class RabbitMqManagement
             new { routing_key = "" })).EnsureSuccessStatusCode();
     }
 
+    /// <summary>Closes every client connection to <paramref name="virtualHost"/>, as a network failure or a killed process would.</summary>
+    public async Task<int> CloseConnectionsAsync(string virtualHost)
+    {
+        var connections = await _http.GetFromJsonAsync<JsonElement>($"api/vhosts/{Uri.EscapeDataString(virtualHost)}/connections");
+        var closed = 0;
+        foreach (var connection in connections.EnumerateArray())
+        {
+            var name = connection.GetProperty("name").GetString()!;
+            (await _http.DeleteAsync($"api/connections/{Uri.EscapeDataString(name)}")).EnsureSuccessStatusCode();
+            closed++;
+        }
+
+        return closed;
+    }
+
     public async Task<QueueState?> GetQueueAsync(string virtualHost, string queue)
     {
         using var response = await _http.GetAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}");

@@ -80,6 +80,37 @@ public sealed class TestSystem : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// The topology step exactly as the AppHost runs it: the service's own program, in a process of
+    /// its own, with <c>Messaging:DeployTopologyOnly=true</c>; it declares its queues and exits.
+    /// </summary>
+    public async Task DeployTopologyAsync<TService>() where TService : class
+    {
+        var program = typeof(TService).Assembly.Location;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList =
+            {
+                program,
+                "--Messaging:DeployTopologyOnly=true",
+                $"--ConnectionStrings:redproperty={Database}",
+                $"--ConnectionStrings:messaging={Broker.ConnectionUri}",
+            },
+        };
+        start.Environment["MASSTRANSIT_USAGE_TELEMETRY"] = "false";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The topology step of {typeof(TService).Name} failed ({process.ExitCode}): {await output}{await errors}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var host in Enumerable.Reverse(_hosts))

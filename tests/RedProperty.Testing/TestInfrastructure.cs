@@ -16,12 +16,14 @@ public sealed class TestInfrastructure
 {
     private static readonly Lazy<Task<TestInfrastructure>> Instance = new(StartAsync);
 
-    private TestInfrastructure(string postgres, Uri broker, RabbitMqManagement management, Func<string, Task> controlBroker)
+    private TestInfrastructure(
+        string postgres, Uri broker, RabbitMqManagement management, Func<string, Task> controlBroker, Func<string, Task> controlDatabase)
     {
         PostgresConnectionString = postgres;
         Broker = broker;
         Management = management;
         ControlBroker = controlBroker;
+        ControlDatabase = controlDatabase;
     }
 
     public static Task<TestInfrastructure> Shared => Instance.Value;
@@ -36,6 +38,16 @@ public sealed class TestInfrastructure
 
     /// <summary>Runs "stop-app" or "start-app" against the broker (outage tests).</summary>
     public Func<string, Task> ControlBroker { get; }
+
+    /// <summary>Runs "stop" or "start" against the PostgreSQL server (outage tests).</summary>
+    public Func<string, Task> ControlDatabase { get; }
+
+    /// <summary>Stops ("stop") or starts ("start") PostgreSQL; after a start, pooled connections of the old server are dropped.</summary>
+    public async Task ControlDatabaseAsync(string verb)
+    {
+        await ControlDatabase(verb);
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public async Task<string> CreateDatabaseAsync(string name)
     {
@@ -64,11 +76,13 @@ public sealed class TestInfrastructure
         var broker = Environment.GetEnvironmentVariable("REDPROPERTY_TEST_RABBITMQ");
         var management = Environment.GetEnvironmentVariable("REDPROPERTY_TEST_RABBITMQ_MANAGEMENT");
         var control = Environment.GetEnvironmentVariable("REDPROPERTY_TEST_BROKER_CONTROL");
+        var databaseControl = Environment.GetEnvironmentVariable("REDPROPERTY_TEST_POSTGRES_CONTROL");
         if (!string.IsNullOrEmpty(postgres) && !string.IsNullOrEmpty(broker) && !string.IsNullOrEmpty(management))
         {
             var brokerUri = new Uri(broker);
             return new TestInfrastructure(postgres, brokerUri, new RabbitMqManagement(new Uri(management), brokerUri.UserInfo),
-                verb => RunControlCommand(control ?? throw new InvalidOperationException("REDPROPERTY_TEST_BROKER_CONTROL is not set."), verb));
+                verb => RunControlCommand(control ?? throw new InvalidOperationException("REDPROPERTY_TEST_BROKER_CONTROL is not set."), verb),
+                verb => RunControlCommand(databaseControl ?? throw new InvalidOperationException("REDPROPERTY_TEST_POSTGRES_CONTROL is not set."), verb));
         }
 
         if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
@@ -101,6 +115,16 @@ public sealed class TestInfrastructure
             {
                 throw new InvalidOperationException($"rabbitmqctl {command}: {result.Stderr}");
             }
+        }, async verb =>
+        {
+            if (verb == "stop")
+            {
+                await postgres.PauseAsync();
+            }
+            else
+            {
+                await postgres.UnpauseAsync();
+            }
         });
     }
 
@@ -128,4 +152,6 @@ public sealed record TestBroker(Uri ConnectionUri, string VirtualHost, RabbitMqM
     public Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue) => Management.PeekAsync(VirtualHost, queue);
 
     public Task BindQueueAsync(string exchange, string queue) => Management.BindQueueAsync(VirtualHost, exchange, queue);
+
+    public Task<int> CloseConnectionsAsync() => Management.CloseConnectionsAsync(VirtualHost);
 }

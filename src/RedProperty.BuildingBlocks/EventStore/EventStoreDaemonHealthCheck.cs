@@ -1,38 +1,52 @@
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace RedProperty.BuildingBlocks.EventStore;
 
 /// <summary>
 /// Unhealthy when the daemon's high-water mark stalls far behind the event log (Marten's own status
-/// can look fine while its high-water agent is dead). Degraded, not unhealthy, when a projection or
-/// the outgoing subscription lags the high-water mark: during a broker outage commands must still
-/// be served. Comparing with the high-water mark, not the last sequence, ignores the gaps that
-/// rolled-back appends leave.
+/// can look fine while its high-water agent is dead), or when the oldest event the forwarder has not
+/// published is older than <c>Messaging:ForwarderStallAfter</c> (default 2 minutes). Degraded, not
+/// unhealthy, when a projection or the forwarder merely lags: during a short broker outage commands
+/// must still be served. Comparing with the high-water mark, not the last sequence, ignores the gaps
+/// that rolled-back appends leave.
 /// </summary>
-public sealed class EventStoreDaemonHealthCheck(IDocumentStore store) : IHealthCheck
+public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvider time, IConfiguration configuration) : IHealthCheck
 {
-    private const string HighWaterMark = "HighWaterMark";
     private const long AllowedLag = 1_000;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellationToken);
-        var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
-        var highWater = progress.FirstOrDefault(p => p.ShardName == HighWaterMark)?.Sequence ?? 0;
-        var data = new Dictionary<string, object> { ["eventSequence"] = statistics.EventSequenceNumber, ["highWaterMark"] = highWater };
-
-        if (statistics.EventSequenceNumber - highWater > AllowedLag)
+        var progress = await PipelineProgress.ReadAsync(store, time, cancellationToken);
+        var stallAfter = configuration.GetValue("Messaging:ForwarderStallAfter", TimeSpan.FromMinutes(2));
+        var data = new Dictionary<string, object>
         {
-            return HealthCheckResult.Unhealthy($"high-water mark {highWater} is stalled behind the event log ({statistics.EventSequenceNumber})", data: data);
+            ["eventSequence"] = progress.EventSequence,
+            ["highWaterMark"] = progress.HighWaterMark,
+            ["forwarderLagEvents"] = progress.ForwarderLag,
+            ["oldestUnforwardedSeconds"] = Math.Round(progress.OldestUnforwardedAge.TotalSeconds, 1),
+        };
+
+        if (progress.EventSequence - progress.HighWaterMark > AllowedLag)
+        {
+            return HealthCheckResult.Unhealthy(
+                $"high-water mark {progress.HighWaterMark} is stalled behind the event log ({progress.EventSequence})", data: data);
         }
 
-        var lagging = progress
-            .Where(p => !p.ShardName.StartsWith("HighWater", StringComparison.Ordinal) && highWater - p.Sequence > AllowedLag)
-            .Select(p => $"{p.ShardName} at {p.Sequence}")
+        if (progress.ForwarderLag > 0 && progress.OldestUnforwardedAge > stallAfter)
+        {
+            return HealthCheckResult.Unhealthy(
+                $"forwarder stalled: the oldest unpublished event is {progress.OldestUnforwardedAge.TotalSeconds:F0} s old ({progress.ForwarderLag} events behind)",
+                data: data);
+        }
+
+        var lagging = progress.Shards
+            .Where(s => progress.HighWaterMark - s.Value > AllowedLag)
+            .Select(s => $"{s.Key} at {s.Value}")
             .ToList();
         return lagging.Count == 0
-            ? HealthCheckResult.Healthy($"high-water mark {highWater}", data)
-            : HealthCheckResult.Degraded($"behind the high-water mark {highWater}: {string.Join(", ", lagging)}", data: data);
+            ? HealthCheckResult.Healthy($"high-water mark {progress.HighWaterMark}", data)
+            : HealthCheckResult.Degraded($"behind the high-water mark {progress.HighWaterMark}: {string.Join(", ", lagging)}", data: data);
     }
 }

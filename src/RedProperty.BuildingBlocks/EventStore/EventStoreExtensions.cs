@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Marten.Services;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,11 @@ public static class EventStoreExtensions
 
         builder.Services.AddHealthChecks().AddCheck<EventStoreDaemonHealthCheck>("event-store-daemon", tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PipelineMetrics>();
+        builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddHostedService<PipelineMonitor>();
+        builder.Services.AddHostedService<RetentionService>();
 
         return builder.Services
             .AddMarten(options =>
@@ -74,8 +80,9 @@ public static class EventStoreExtensions
 /// <summary>
 /// Opens lightweight sessions that stamp the current trace into every appended event, so the
 /// outgoing subscription can continue the caller's trace when it publishes later.
+/// A request with an <c>Idempotency-Key</c> gets a session inside the request's one transaction.
 /// </summary>
-public sealed class TracedSessionFactory(IDocumentStore store) : ISessionFactory
+public sealed class TracedSessionFactory(IDocumentStore store, NpgsqlDataSource dataSource, IHttpContextAccessor http) : ISessionFactory
 {
     public const string TraceParentHeader = "traceparent";
 
@@ -83,7 +90,9 @@ public sealed class TracedSessionFactory(IDocumentStore store) : ISessionFactory
 
     public IDocumentSession OpenSession()
     {
-        var session = store.LightweightSession();
+        var session = http.HttpContext is { } context && Idempotency.IsIdempotentRequest(context)
+            ? store.LightweightSession(SessionOptions.ForTransaction(IdempotentTransaction.Begin(dataSource, context).Transaction, shouldAutoCommit: false))
+            : store.LightweightSession();
         if (Activity.Current is { } activity)
         {
             session.CorrelationId = activity.TraceId.ToString();

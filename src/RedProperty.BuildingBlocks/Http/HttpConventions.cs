@@ -19,7 +19,8 @@ public static class HttpConventions
     /// keeps Chinese text readable, and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddHttpConventions<TService>(this IHostApplicationBuilder builder, Action<OpenApiExamples>? examples = null)
     {
-        var registry = new OpenApiExamples();
+        var registry = new OpenApiExamples()
+            .Add(new ReplayIntegrationEvents("evaluation-property-company-registered", 0, null, ["redproperty.organization.property-company-registered.v1"]));
         examples?.Invoke(registry);
         builder.Services.AddSingleton(registry);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -38,6 +39,7 @@ public static class HttpConventions
         // Stop a rule at its first failure, so later checks never see a null the first one reported.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         builder.Services.AddValidatorsFromAssemblyContaining<TService>(includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssemblyContaining<ReplayIntegrationEventsValidator>();
         builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ExampleSchemaTransformer>());
         return builder;
     }

@@ -13,11 +13,18 @@ public sealed record IdempotencyRecord(
     string Id, string RequestHash, DateTimeOffset ReceivedAt,
     int StatusCode = 0, string? Location = null, string? ETag = null, string? ContentType = null, string? Body = null);
 
+/// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>.</summary>
+public sealed class IdempotentEndpoint
+{
+    public static readonly IdempotentEndpoint Instance = new();
+}
+
 /// <summary>
 /// <c>Idempotency-Key</c> on creating POSTs: the same key with the same body gets the first
 /// response again (<c>Idempotent-Replayed: true</c>); the same key with another body is 422.
-/// The key is reserved in the endpoint's own Marten transaction, so a retry racing the first
-/// request can never create a second resource.
+/// The request's session runs in one database transaction (see <see cref="IdempotentTransaction"/>)
+/// that commits the created resource, the key and the response together: a retry racing the first
+/// request can never create a second resource, and a crash can never leave a key without its response.
 /// </summary>
 public static class Idempotency
 {
@@ -43,9 +50,9 @@ public static class Idempotency
 
             var session = http.RequestServices.GetRequiredService<IDocumentSession>();
             var time = http.RequestServices.GetRequiredService<TimeProvider>();
-            // The route pattern, not the raw path: "/companies" and "/companies/" are one endpoint.
-            var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
-            var id = $"{http.Request.Method} {route}|{key}";
+            var transaction = http.Features.Get<IdempotentTransaction>()
+                ?? throw new InvalidOperationException("The request's session was not opened in an idempotent transaction.");
+            var id = RecordId(http, key);
             var hash = await HashBody(http.Request);
 
             if (await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted) is { } first)
@@ -53,7 +60,8 @@ public static class Idempotency
                 return Replay(first, hash);
             }
 
-            // Saved by the endpoint's SaveChangesAsync together with what it creates.
+            // Written by the endpoint's own SaveChangesAsync, inside the request's transaction, which
+            // commits below only with the response: a record is never seen without its response.
             var record = new IdempotencyRecord(id, hash, time.GetUtcNow());
             session.Insert(record);
             object? result;
@@ -63,14 +71,14 @@ public static class Idempotency
             }
             catch (Exception e) when (DocumentConflicts.Involve<IdempotencyRecord>(e))
             {
-                // A concurrent request with the same key won; answer as its replay would.
+                // A concurrent request with the same key committed first; answer as its replay would.
                 await using var fresh = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
                 return Replay((await fresh.LoadAsync<IdempotencyRecord>(id, CancellationToken.None))!, hash);
             }
 
             if (result is not IResult response || result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
             {
-                return result;
+                return result; // the transaction rolls back with the request: the key stays free
             }
 
             // Write the response into a buffer once, keep a copy for replays, then send it.
@@ -94,14 +102,14 @@ public static class Idempotency
                 ContentType = http.Response.ContentType,
                 Body = System.Text.Encoding.UTF8.GetString(buffer.ToArray()),
             });
-            // Not the request's token: the resource exists now, and a record left without its
-            // response would answer every retry with 409 "in progress".
+            // Not the request's token: what was decided must be kept even if the caller hung up.
             await session.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync();
 
             buffer.Position = 0;
             await buffer.CopyToAsync(body, http.RequestAborted);
             return Results.Empty;
-        });
+        }).WithMetadata(IdempotentEndpoint.Instance);
 
     /// <summary>Lets the filter read the raw body after model binding; only for keyed requests.</summary>
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
@@ -123,14 +131,18 @@ public static class Idempotency
                 detail: "This Idempotency-Key was already used with a different request body.");
         }
 
-        if (first.StatusCode == 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Request in progress",
-                detail: "The first request with this Idempotency-Key has not finished. Retry shortly.");
-        }
-
         return new ReplayedResult(first);
     }
+
+    /// <summary>True when this request's session must run in one transaction with its idempotency record.</summary>
+    public static bool IsIdempotentRequest(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method)
+        && http.Request.Headers.ContainsKey(HeaderName)
+        && http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is not null;
+
+    // The route pattern, not the raw path: "/companies" and "/companies/" are one endpoint.
+    private static string RecordId(HttpContext http, string key) =>
+        $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}|{key}";
 
     private static async Task<string> HashBody(HttpRequest request)
     {

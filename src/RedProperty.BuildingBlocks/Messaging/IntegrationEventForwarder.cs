@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedProperty.BuildingBlocks.EventStore;
@@ -14,43 +15,64 @@ namespace RedProperty.BuildingBlocks;
 /// <summary>
 /// The outbox: a Marten subscription that publishes mapped events through MassTransit.
 /// The MessageId is the stored event's id, so a replayed page publishes the same ids and the
-/// consumers' inboxes drop the repeats. A page's progress commits only after every publish in it
-/// was confirmed by the broker; while the broker is away it keeps retrying the same event.
+/// consumers' inboxes drop the repeats. A page's events are published side by side, one stream's
+/// events in order (each after the previous one's confirm), with at most
+/// <c>Messaging:ForwarderMaxInFlight</c> streams in flight; the page's progress commits only after
+/// every publish in it was confirmed by the broker, and while the broker is away it keeps retrying.
 /// </summary>
 public sealed class IntegrationEventForwarder(
     IntegrationEventMap map,
     IBus bus,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
+    PipelineMetrics metrics,
     ILogger<IntegrationEventForwarder> logger) : SubscriptionBase
 {
     public const string SubscriptionName = "integration-events";
     internal static readonly ActivitySource Source = new("RedProperty");
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private readonly int _maxInFlight = Math.Max(1, configuration.GetValue("Messaging:ForwarderMaxInFlight", 128));
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        var outgoing = new List<(IEvent Stored, object Contract)>(page.Events.Count);
         foreach (var stored in page.Events)
         {
-            object? contract;
             try
             {
-                contract = map.ToContract(stored);
+                if (map.ToContract(stored) is { } contract)
+                {
+                    outgoing.Add((stored, contract));
+                }
             }
             catch (Exception ex)
             {
                 // Only an event that can never be mapped is skipped, and visibly (mt_doc_deadletterevent).
                 logger.LogError(ex, "Event {EventId} of type {EventType} cannot be mapped to a contract; dead-lettered", stored.Id, stored.EventTypeName);
+                metrics.DeadLettered(stored.EventTypeName);
                 await controller.RecordDeadLetterEventAsync(stored, ex);
-                continue;
             }
+        }
 
-            if (contract is not null)
+        // Streams are independent; within one, a consumer must see the events in the order they happened.
+        var streams = outgoing.GroupBy(e => e.Stored.StreamKey ?? e.Stored.StreamId.ToString());
+        await Parallel.ForEachAsync(
+            streams,
+            new ParallelOptions { MaxDegreeOfParallelism = _maxInFlight, CancellationToken = cancellationToken },
+            async (stream, token) =>
             {
-                await PublishUntilConfirmed(stored, contract, cancellationToken);
-            }
+                foreach (var (stored, contract) in stream)
+                {
+                    await PublishUntilConfirmed(stored, contract, token);
+                }
+            });
+
+        if (page.Events.Count > 0)
+        {
+            metrics.ForwarderReached(page.SequenceCeiling);
         }
 
         return NullChangeListener.Instance;
@@ -81,10 +103,12 @@ public sealed class IntegrationEventForwarder(
                         context.CorrelationId = correlation;
                     }
                 }), timeout.Token);
+                metrics.Published(contract.GetType().Name, time.GetUtcNow() - stored.Timestamp);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
             {
+                metrics.PublishFailed();
                 logger.LogWarning(ex, "Publishing event {EventId} (sequence {Sequence}) failed on attempt {Attempt}; retrying in {Backoff}",
                     stored.Id, stored.Sequence, attempt, backoff);
                 await Task.Delay(backoff, time, lifetime.ApplicationStopping);

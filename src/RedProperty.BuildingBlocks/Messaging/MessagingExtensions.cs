@@ -1,8 +1,11 @@
 using Marten;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace RedProperty.BuildingBlocks;
 
@@ -11,27 +14,50 @@ public static class MessagingExtensions
     /// <summary>Name of the Aspire connection string of the RabbitMQ broker (an amqp:// URI).</summary>
     public const string ConnectionName = "messaging";
 
+    /// <summary>Configuration switch of the topology step: declare queues, exchanges and bindings, then exit.</summary>
+    public const string DeployTopologyOnlyKey = "Messaging:DeployTopologyOnly";
+
     /// <summary>
-    /// MassTransit on RabbitMQ. Queues are named <c>{service}-{consumer}</c>; a message whose
-    /// consumer keeps failing is retried, then moved to <c>{queue}_error</c> where operators can
-    /// see and replay it. The service starts even while the broker is down and connects later.
+    /// MassTransit on RabbitMQ. Queues are named <c>{service}-{consumer}</c>. A failing message is
+    /// retried at once (<c>Messaging:RetryLimit</c>, default 5), then redelivered after
+    /// <c>Messaging:RedeliveryDelay</c> (default 5 minutes) up to <c>Messaging:RedeliveryRounds</c>
+    /// times (default 3), then moved to <c>{queue}_error</c> where operators can see and move it back.
+    /// Prefetch (<c>Messaging:PrefetchCount</c>, default 32) and concurrency
+    /// (<c>Messaging:ConcurrentMessageLimit</c>, default 16) are explicit. The service starts even
+    /// while the broker is down, connects later, and reports the bus as Degraded meanwhile.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
         this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' (amqp://user:password@host:port/vhost) is missing.");
         var broker = new Uri(connectionString);
-        var retryLimit = builder.Configuration.GetValue("Messaging:RetryLimit", 5);
+        var retryLimit = configuration.GetValue("Messaging:RetryLimit", 5);
+        var redelivery = Redelivery(configuration);
 
+        builder.Services.AddSingleton(redelivery);
+        builder.Services.AddSingleton(new DelayQueues(broker));
+        builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // A broker outage must not take the HTTP API out of the load balancer: commands still work.
+            bus.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "masstransit-bus";
+                o.MinimalFailureStatus = HealthStatus.Degraded;
+                o.Tags.Add("ready");
+            });
             consumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                // Outermost first: delayed redelivery wraps the immediate retries.
+                endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
                 endpoint.UseMessageRetry(r => r.Exponential(
-                    retryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200))));
+                    retryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var virtualHost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
@@ -47,11 +73,44 @@ public static class MessagingExtensions
                     // The forwarder relies on this: a publish completes only once the broker has the message.
                     host.PublisherConfirmation = true;
                 });
+                rabbit.PrefetchCount = configuration.GetValue("Messaging:PrefetchCount", 32);
+                rabbit.ConcurrentMessageLimit = configuration.GetValue("Messaging:ConcurrentMessageLimit", 16);
+                rabbit.DeployTopologyOnly = configuration.GetValue(DeployTopologyOnlyKey, false);
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
     }
+
+    /// <summary>
+    /// Runs the service, or, in the topology step (<c>Messaging:DeployTopologyOnly=true</c>), declares
+    /// its queues, exchanges and bindings on the broker and exits, so that nothing published before
+    /// the service first starts is lost. The AppHost runs this step before any service publishes.
+    /// </summary>
+    public static async Task RunServiceAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue(DeployTopologyOnlyKey, false))
+        {
+            await app.RunAsync();
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.Services.GetRequiredService<IBusControl>().DeployAsync(timeout.Token);
+        app.Logger.LogInformation("Broker topology of {Application} deployed", app.Environment.ApplicationName);
+    }
+
+    /// <summary>The longest a message can take from its first failure to its last redelivery.</summary>
+    public static TimeSpan RedeliveryWindow(IConfiguration configuration)
+    {
+        var redelivery = Redelivery(configuration);
+        var retries = configuration.GetValue("Messaging:RetryLimit", 5) * TimeSpan.FromSeconds(5);
+        return ((redelivery.Delay + retries) * (redelivery.Rounds + 1)) + TimeSpan.FromHours(1);
+    }
+
+    private static RedeliverySettings Redelivery(IConfiguration configuration) => new(
+        configuration.GetValue("Messaging:RedeliveryDelay", TimeSpan.FromMinutes(5)),
+        configuration.GetValue("Messaging:RedeliveryRounds", 3));
 
     /// <summary>
     /// Publishes the events <paramref name="map"/> selects, through the <see cref="IntegrationEventForwarder"/>

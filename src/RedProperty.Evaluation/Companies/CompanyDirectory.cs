@@ -8,11 +8,12 @@ namespace RedProperty.Evaluation.Companies;
 /// <summary>
 /// Evaluation's own copy of the companies it rates, fed by Organization's integration events
 /// (a service never reads another's tables).
+/// An update that overtakes its registration is kept (<see cref="Registered"/> false, not served)
+/// and completed when the registration arrives, so neither waits in an error queue.
 /// </summary>
-public sealed record CompanyDirectoryEntry(Guid Id, string Name, string CreditCode, string Address, long SourceVersion);
+public sealed record CompanyDirectoryEntry(Guid Id, string Name, string CreditCode, string Address, long SourceVersion, bool Registered = true);
 
-public sealed class PropertyCompanyRegisteredConsumer(IDocumentStore store, TimeProvider time)
-    : InboxConsumer<V1.PropertyCompanyRegistered>(store, time)
+public sealed class PropertyCompanyRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.PropertyCompanyRegistered>(inbox)
 {
     protected override async Task Apply(V1.PropertyCompanyRegistered message, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -28,22 +29,24 @@ public sealed class PropertyCompanyRegisteredConsumer(IDocumentStore store, Time
         {
             session.Store(new CompanyDirectoryEntry(message.CompanyId, message.Name, message.CreditCode, message.Address, 1));
         }
+        else if (!existing.Registered)
+        {
+            session.Store(existing with { CreditCode = message.CreditCode, Registered = true });
+        }
     }
 }
 
-public sealed class PropertyCompanyUpdatedConsumer(IDocumentStore store, TimeProvider time)
-    : InboxConsumer<V1.PropertyCompanyUpdated>(store, time)
+public sealed class PropertyCompanyUpdatedConsumer(Inbox inbox) : InboxConsumer<V1.PropertyCompanyUpdated>(inbox)
 {
     protected override async Task Apply(V1.PropertyCompanyUpdated message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var existing = await session.LoadAsync<CompanyDirectoryEntry>(message.CompanyId, cancellationToken);
         if (existing is null)
         {
-            // The registration has not arrived yet: fail so the retry finds it (or the error queue shows it).
-            throw new InvalidOperationException($"Company {message.CompanyId} is not in the directory yet.");
+            // The registration has not arrived yet: keep the update until it does.
+            session.Store(new CompanyDirectoryEntry(message.CompanyId, message.Name, "", message.Address, message.Version, Registered: false));
         }
-
-        if (message.Version > existing.SourceVersion)
+        else if (message.Version > existing.SourceVersion)
         {
             session.Store(existing with { Name = message.Name, Address = message.Address, SourceVersion = message.Version });
         }
@@ -54,7 +57,7 @@ public static class GetCompanyEndpoint
 {
     public static async Task<Results<Ok<CompanyDirectoryEntry>, NotFound>> Handle(
         Guid id, IQuerySession session, CancellationToken cancellationToken) =>
-        await session.LoadAsync<CompanyDirectoryEntry>(id, cancellationToken) is { } company
+        await session.LoadAsync<CompanyDirectoryEntry>(id, cancellationToken) is { Registered: true } company
             ? TypedResults.Ok(company)
             : TypedResults.NotFound();
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace RedProperty.Evaluation.Tests;
+namespace RedProperty.Testing;
 
 /// <summary>Counts, per MessageId, how often the bus finished consuming a message of type T.</summary>
 public sealed class ConsumedMessages<T> : IConsumeMessageObserver<T> where T : class
@@ -9,6 +9,12 @@ public sealed class ConsumedMessages<T> : IConsumeMessageObserver<T> where T : c
     private readonly ConcurrentDictionary<Guid, int> _consumed = new();
 
     public int Count(Guid messageId) => _consumed.GetValueOrDefault(messageId);
+
+    /// <summary>How many deliveries in all, repeats included.</summary>
+    public int Deliveries => _consumed.Values.Sum();
+
+    /// <summary>How many distinct messages were delivered.</summary>
+    public int Distinct => _consumed.Count;
 
     public Task PreConsume(ConsumeContext<T> context) => Task.CompletedTask;
 

@@ -1,0 +1,66 @@
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+
+namespace RedProperty.BuildingBlocks.EventStore;
+
+/// <summary>
+/// Deletes idempotency records older than <c>Idempotency:Retention</c> (default 1 day) and inbox
+/// records older than <c>Messaging:InboxRetention</c> (default 14 days), every
+/// <c>Retention:Interval</c> (default 1 hour). The inbox must outlive the longest redelivery window,
+/// or a late redelivery would be applied twice; the service refuses to start otherwise.
+/// </summary>
+public sealed class RetentionService(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<RetentionService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = RetentionSettings.From(configuration);
+        using var timer = new PeriodicTimer(settings.Interval, time);
+        do
+        {
+            try
+            {
+                // Hourly housekeeping is not what operators look for in the traces.
+                using var quiet = SuppressInstrumentationScope.Begin();
+                await PurgeAsync(store, time.GetUtcNow(), settings, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Purging expired idempotency and inbox records failed; trying again in {Interval}", settings.Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public static async Task PurgeAsync(IDocumentStore store, DateTimeOffset now, RetentionSettings settings, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var idempotencyBefore = now - settings.Idempotency;
+        var inboxBefore = now - settings.Inbox;
+        session.DeleteWhere<IdempotencyRecord>(r => r.ReceivedAt < idempotencyBefore);
+        session.DeleteWhere<InboxRecord>(r => r.ProcessedAt < inboxBefore);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed record RetentionSettings(TimeSpan Idempotency, TimeSpan Inbox, TimeSpan Interval)
+{
+    public static RetentionSettings From(IConfiguration configuration)
+    {
+        var settings = new RetentionSettings(
+            configuration.GetValue("Idempotency:Retention", TimeSpan.FromDays(1)),
+            configuration.GetValue("Messaging:InboxRetention", TimeSpan.FromDays(14)),
+            configuration.GetValue("Retention:Interval", TimeSpan.FromHours(1)));
+        var redeliveryWindow = MessagingExtensions.RedeliveryWindow(configuration);
+        if (settings.Inbox <= redeliveryWindow)
+        {
+            throw new InvalidOperationException(
+                $"Messaging:InboxRetention ({settings.Inbox}) must be longer than the longest redelivery window ({redeliveryWindow}).");
+        }
+
+        return settings;
+    }
+}

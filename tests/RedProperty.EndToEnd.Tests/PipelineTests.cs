@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using RedProperty.BuildingBlocks;
+using RedProperty.Evaluation;
+using RedProperty.Evaluation.Companies;
+using RedProperty.Organization;
+using RedProperty.Testing;
+using V1 = RedProperty.Contracts.Organization.V1;
+
+namespace RedProperty.EndToEnd.Tests;
+
+/// <summary>
+/// The pipeline under the faults a deployment sees: a subscriber that starts late, a replay, the
+/// database away while messages arrive, two instances of a publishing service.
+/// </summary>
+[Collection(EndToEnd.Name)]
+public sealed class PipelineTests : IAsyncLifetime
+{
+    private TestSystem _system = null!;
+
+    public async Task InitializeAsync() => _system = await TestSystem.CreateAsync("pipeline");
+
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    [Fact]
+    public async Task A_subscriber_that_starts_after_the_publisher_gets_every_event_once()
+    {
+        const int count = 20;
+        // The step the AppHost runs first: Evaluation declares its queues and exits.
+        await _system.DeployTopologyAsync<EvaluationService>();
+
+        var organizationHost = _system.Start<OrganizationService>();
+        var organization = organizationHost.CreateClient();
+        var ids = new List<Guid>();
+        for (var i = 1; i <= count; i++)
+        {
+            ids.Add(await organization.RegisterCompany($"天水市麦积区晚到订阅第{i}号物业有限公司"));
+        }
+
+        // Everything is published and waits in Evaluation's queue before Evaluation exists.
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered"))?.Messages == count,
+            what: $"{count} registrations queued for Evaluation");
+
+        var evaluationHost = _system.Start<EvaluationService>();
+        var deliveries = new ConsumedMessages<V1.PropertyCompanyRegistered>();
+        evaluationHost.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(deliveries);
+        var evaluation = evaluationHost.CreateClient();
+        foreach (var id in ids)
+        {
+            await evaluation.EvaluationCompanyEventually(id);
+        }
+
+        Assert.Equal(count, await DirectoryCount(evaluationHost));
+        Assert.Equal(count, await InboxCount(evaluationHost));
+    }
+
+    [Fact]
+    public async Task A_replay_to_one_queue_restores_a_lost_entry_and_changes_nothing_else()
+    {
+        var evaluationHost = _system.Start<EvaluationService>();
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered"))?.Consumers > 0,
+            what: "Evaluation's queue");
+        var deliveries = new ConsumedMessages<V1.PropertyCompanyRegistered>();
+        evaluationHost.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(deliveries);
+        var organization = _system.Start<OrganizationService>().CreateClient();
+        var evaluation = evaluationHost.CreateClient();
+        var kept = await organization.RegisterCompany("天水市麦积区重放保留物业有限公司");
+        var lost = await organization.RegisterCompany("天水市麦积区重放恢复物业有限公司");
+        await evaluation.EvaluationCompanyEventually(kept);
+        await evaluation.EvaluationCompanyEventually(lost);
+
+        // A read model rebuilt without one entry: its row and its inbox record are gone.
+        await using (var session = evaluationHost.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Delete<CompanyDirectoryEntry>(lost);
+            session.DeleteWhere<InboxRecord>(r => r.Id.StartsWith(nameof(PropertyCompanyRegisteredConsumer)) && r.MessageType == "PropertyCompanyRegistered");
+            await session.SaveChangesAsync();
+        }
+
+        var keptBefore = await DirectoryEntry(evaluationHost, kept);
+        var before = deliveries.Deliveries;
+        var response = await organization.PostAsJsonAsync("/api/organization/integration-events/replay", new
+        {
+            queue = "evaluation-property-company-registered",
+            fromSequence = 0,
+            contracts = new[] { V1.PropertyCompanyRegistered.MessageName },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, result.GetProperty("published").GetInt32());
+
+        await evaluation.EvaluationCompanyEventually(lost);
+        await Eventually.True(() => Task.FromResult(deliveries.Deliveries == before + 2), what: "both replayed messages delivered");
+        Assert.Equal(keptBefore, await DirectoryEntry(evaluationHost, kept));
+        Assert.Equal(2, await DirectoryCount(evaluationHost));
+        // Only the named queue got them: no updates were replayed anywhere, no error or skipped messages.
+        Assert.Null(await _system.Broker.QueueAsync("evaluation-property-company-registered_skipped"));
+        Assert.Null(await _system.Broker.QueueAsync("evaluation-property-company-registered_error"));
+    }
+
+    [Fact]
+    public async Task A_replay_request_without_a_queue_is_400_naming_the_field()
+    {
+        var organization = _system.Start<OrganizationService>().CreateClient();
+        var response = await organization.PostAsJsonAsync("/api/organization/integration-events/replay", new { fromSequence = -1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("queue", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("fromSequence", out _));
+    }
+
+    [Fact]
+    public async Task Messages_that_arrive_while_PostgreSQL_is_down_are_all_applied_once_it_is_back()
+    {
+        const int count = 10;
+        // Immediate retries run out within the outage; delayed redelivery brings them back afterwards.
+        var evaluationHost = _system.Start<EvaluationService>(
+            ("Messaging:RetryLimit", "2"), ("Messaging:RedeliveryDelay", "00:00:05"), ("Messaging:RedeliveryRounds", "20"));
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered"))?.Consumers > 0,
+            what: "Evaluation's queue");
+        var bus = evaluationHost.Services.GetRequiredService<IBus>();
+        var registrations = Enumerable.Range(1, count)
+            .Select(i => new V1.PropertyCompanyRegistered(Guid.CreateVersion7(), $"天水市麦积区停库期间物业第{i}号有限公司", CreditCodes.Next(), "麦积区", DateTimeOffset.UtcNow))
+            .ToList();
+
+        await _system.Infrastructure.ControlDatabaseAsync("stop");
+        try
+        {
+            foreach (var registration in registrations)
+            {
+                await bus.Publish(registration, c => c.MessageId = NewId.NextGuid());
+            }
+
+            // The outage lasts 20 s while the messages fail their retries and wait for redelivery.
+            await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered_delay"))?.Messages > 0,
+                what: "messages waiting for delayed redelivery");
+            await Task.Delay(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await _system.Infrastructure.ControlDatabaseAsync("start");
+        }
+
+        var evaluation = evaluationHost.CreateClient();
+        foreach (var registration in registrations)
+        {
+            await evaluation.EvaluationCompanyEventually(registration.CompanyId, TimeSpan.FromSeconds(120));
+        }
+
+        Assert.Equal(count, await DirectoryCount(evaluationHost));
+        Assert.Equal(count, await InboxCount(evaluationHost));
+        Assert.Equal(0, (await _system.Broker.QueueAsync("evaluation-property-company-registered_error"))?.Messages ?? 0);
+    }
+
+    [Fact]
+    public async Task Two_instances_of_a_publisher_forward_each_event_once()
+    {
+        const int count = 20;
+        var evaluationHost = _system.Start<EvaluationService>();
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered"))?.Consumers > 0,
+            what: "Evaluation's queue");
+        var deliveries = new ConsumedMessages<V1.PropertyCompanyRegistered>();
+        evaluationHost.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(deliveries);
+
+        // HotCold, as deployed: the instances elect one leader for the forwarder.
+        var first = _system.Start<OrganizationService>(("EventStore:DaemonMode", "HotCold")).CreateClient();
+        var second = _system.Start<OrganizationService>(("EventStore:DaemonMode", "HotCold")).CreateClient();
+        var evaluation = evaluationHost.CreateClient();
+        var ids = new List<Guid>();
+        for (var i = 1; i <= count; i++)
+        {
+            ids.Add(await (i % 2 == 0 ? first : second).RegisterCompany($"天水市麦积区双实例第{i}号物业有限公司"));
+        }
+
+        foreach (var id in ids)
+        {
+            await evaluation.EvaluationCompanyEventually(id, TimeSpan.FromSeconds(90));
+        }
+
+        // Deliveries, not effects: the inbox would hide a second publish, so count what reached the consumer.
+        Assert.Equal(count, deliveries.Distinct);
+        Assert.Equal(count, deliveries.Deliveries);
+    }
+
+    private static async Task<int> DirectoryCount(ServiceHost<EvaluationService> host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<CompanyDirectoryEntry>().CountAsync();
+    }
+
+    private static async Task<CompanyDirectoryEntry?> DirectoryEntry(ServiceHost<EvaluationService> host, Guid id)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<CompanyDirectoryEntry>(id);
+    }
+
+    private static async Task<int> InboxCount(ServiceHost<EvaluationService> host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<InboxRecord>().CountAsync(r => r.MessageType == "PropertyCompanyRegistered");
+    }
+}

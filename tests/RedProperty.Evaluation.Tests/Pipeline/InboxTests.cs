@@ -1,0 +1,132 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.Testing;
+
+namespace RedProperty.Evaluation.Tests.Pipeline;
+
+public sealed record Tick(Guid StreamId);
+
+public sealed record Ticked(Guid Id, Guid StreamId);
+
+/// <summary>An effect that is not idempotent by nature: every application stores one more document.</summary>
+public sealed class TickConsumer(Inbox inbox) : InboxConsumer<Tick>(inbox)
+{
+    protected override Task Apply(Tick message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        session.Store(new Ticked(Guid.NewGuid(), message.StreamId));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Holds the first delivery of a message after its commit and before its ack, until released.</summary>
+public sealed class HoldBeforeAck : IConsumeMessageObserver<Tick>
+{
+    public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Guid? Target { get; set; }
+
+    public int Redeliveries { get; private set; }
+
+    public Task PreConsume(ConsumeContext<Tick> context) => Task.CompletedTask;
+
+    public async Task PostConsume(ConsumeContext<Tick> context)
+    {
+        if (context.MessageId != Target)
+        {
+            return;
+        }
+
+        if (context.ReceiveContext.Redelivered)
+        {
+            Redeliveries++;
+            return;
+        }
+
+        Held.TrySetResult();
+        await Release.Task;
+    }
+
+    public Task ConsumeFault(ConsumeContext<Tick> context, Exception exception) => Task.CompletedTask;
+}
+
+/// <summary>The inbox of BuildingBlocks on a real broker and database, with a consumer whose effect counts.</summary>
+public sealed class InboxTests : IAsyncLifetime
+{
+    private TestSystem _system = null!;
+    private IHost _host = null!;
+    private readonly ConsumedMessages<Tick> _deliveries = new();
+    private readonly HoldBeforeAck _hold = new();
+
+    public async Task InitializeAsync()
+    {
+        _system = await TestSystem.CreateAsync("inbox");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redproperty"] = _system.Database,
+            ["ConnectionStrings:messaging"] = _system.Broker.ConnectionUri.ToString(),
+            ["EventStore:DaemonMode"] = "Solo",
+        });
+        builder.AddMessaging("inbox-test", bus => bus.AddConsumer<TickConsumer>());
+        builder.AddEventStore("inbox_test", _ => { });
+        _host = builder.Build();
+        var bus = _host.Services.GetRequiredService<IBus>();
+        bus.ConnectConsumeMessageObserver(_deliveries);
+        bus.ConnectConsumeMessageObserver(_hold);
+        await _host.StartAsync();
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("inbox-test-tick"))?.Consumers > 0, what: "the tick queue");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _hold.Release.TrySetResult();
+        await _host.StopAsync();
+        _host.Dispose();
+        await _system.DisposeAsync();
+    }
+
+    private async Task<int> Applied(Guid stream)
+    {
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<Ticked>().CountAsync(t => t.StreamId == stream);
+    }
+
+    [Fact]
+    public async Task Concurrent_duplicates_are_applied_once()
+    {
+        var tick = new Tick(Guid.CreateVersion7());
+        var messageId = Guid.NewGuid();
+        var bus = _host.Services.GetRequiredService<IBus>();
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => bus.Publish(tick, c => c.MessageId = messageId)));
+        await Eventually.True(() => Task.FromResult(_deliveries.Count(messageId) == 5), what: "all five deliveries");
+
+        Assert.Equal(1, await Applied(tick.StreamId));
+    }
+
+    [Fact]
+    public async Task A_message_redelivered_after_its_commit_but_before_its_ack_has_no_second_effect()
+    {
+        var tick = new Tick(Guid.CreateVersion7());
+        var messageId = Guid.NewGuid();
+        _hold.Target = messageId;
+        await _host.Services.GetRequiredService<IBus>().Publish(tick, c => c.MessageId = messageId);
+
+        // Committed, not yet acknowledged: the connection dies as if the process were killed here.
+        await _hold.Held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await Applied(tick.StreamId));
+        Assert.True(await _system.Broker.CloseConnectionsAsync() > 0);
+        _hold.Release.TrySetResult();
+
+        // The broker hands the unacknowledged message out again, flagged as redelivered.
+        await Eventually.True(() => Task.FromResult(_hold.Redeliveries > 0), TimeSpan.FromSeconds(60), "the broker's redelivery");
+        Assert.Equal(1, await Applied(tick.StreamId));
+    }
+}
