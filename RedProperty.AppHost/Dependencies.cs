@@ -63,7 +63,22 @@ public static class DependenciesExtensions
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume();
         var database = postgres.AddDatabase("redproperty");
-        var rabbitmq = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume();
+        var rabbitmq = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume().WithHealthCheck("rabbitmq-parking");
+        var parked = false;
+        builder.Services.AddHealthChecks().AddAsyncCheck("rabbitmq-parking", async ct =>
+        {
+            if (parked)
+            {
+                return HealthCheckResult.Healthy();
+            }
+
+            var user = await rabbitmq.Resource.UserNameReference.GetValueAsync(ct);
+            var password = await rabbitmq.Resource.PasswordParameter.GetValueAsync(ct);
+            var management = rabbitmq.GetEndpoint("management");
+            var result = await Probe(() => ApplyParking(new Uri(management.Url), user!, password!, ct));
+            parked = result.Status == HealthStatus.Healthy;
+            return result;
+        });
         return new Dependencies(database, rabbitmq, [database, rabbitmq]);
     }
 
@@ -96,6 +111,7 @@ public static class DependenciesExtensions
         var messaging = builder.AddConnectionString("messaging", ReferenceExpression.Create(
             $"amqp://redproperty:{brokerPassword}@127.0.0.1:{amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
 
+        var parked = false;
         builder.Services.AddHealthChecks()
             .AddAsyncCheck("postgres-ready", async ct =>
             {
@@ -112,6 +128,15 @@ public static class DependenciesExtensions
                 return await Probe(async () =>
                 {
                     await using var connection = await new ConnectionFactory { Uri = new Uri(uri!) }.CreateConnectionAsync(ct);
+                    // Ready only once unroutable publishes are parked: no service starts before that.
+                    if (parked)
+                    {
+                        return;
+                    }
+
+                    await ApplyParking(new Uri($"http://127.0.0.1:{managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"),
+                        "redproperty", (await brokerPassword.Resource.GetValueAsync(ct))!, ct);
+                    parked = true;
                 });
             });
 
@@ -138,6 +163,14 @@ public static class DependenciesExtensions
         }
 
         return Path.Combine(root, ".data");
+    }
+
+    private static async Task ApplyParking(Uri management, string user, string password, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = management };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+        await RedProperty.BuildingBlocks.UnroutedParking.ApplyAsync(http, "/", cancellationToken);
     }
 
     private static async Task<HealthCheckResult> Probe(Func<Task> connect)

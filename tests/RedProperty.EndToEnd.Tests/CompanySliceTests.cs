@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks;
@@ -30,7 +31,8 @@ public sealed class CompanySliceTests : IAsyncLifetime
         _evaluation = _evaluationHost.CreateClient();
         await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered"))?.Consumers > 0,
             what: "Evaluation's queue");
-        _organizationHost = _system.Start<OrganizationService>();
+        // A short stall threshold, so the outage test sees the forwarder reported as stalled.
+        _organizationHost = _system.Start<OrganizationService>(("Messaging:ForwarderStallAfter", "00:00:15"));
         _organization = _organizationHost.CreateClient();
     }
 
@@ -100,6 +102,23 @@ public sealed class CompanySliceTests : IAsyncLifetime
                 // The HTTP path needs only PostgreSQL: registrations are accepted during the outage.
                 ids.Add(await _organization.RegisterCompany($"天水市麦积区停机期间登记物业第{i}号有限公司"));
             }
+
+            // Ready but degraded: the API stays in service while the events wait for the broker.
+            var degraded = await Eventually.Get(async () =>
+            {
+                var (status, report) = await Health();
+                return status == HttpStatusCode.OK && report.GetProperty("status").GetString() == "Degraded" ? Entry(report, "event-store-daemon") : (JsonElement?)null;
+            }, what: "/health 200 Degraded while publishing fails");
+            Assert.Contains("forwarder behind", degraded!.Value.GetProperty("description").GetString());
+
+            // Past the stall threshold the forwarder is reported stalled, with the age of what waits.
+            var stalled = await Eventually.Get(async () =>
+            {
+                var (status, report) = await Health();
+                return status == HttpStatusCode.ServiceUnavailable ? Entry(report, "event-store-daemon") : (JsonElement?)null;
+            }, TimeSpan.FromSeconds(60), "the forwarder reported stalled");
+            Assert.Equal("Unhealthy", stalled!.Value.GetProperty("status").GetString());
+            Assert.Matches(@"forwarder stalled: the oldest unpublished event is \d+ s old \(\d+ events behind\)", stalled.Value.GetProperty("description").GetString());
         }
         finally
         {
@@ -116,4 +135,12 @@ public sealed class CompanySliceTests : IAsyncLifetime
         Assert.Equal(count, await session.Query<InboxRecord>().CountAsync(r => r.MessageType == "PropertyCompanyRegistered"));
         Assert.Equal(count, await session.Query<RedProperty.Evaluation.Companies.CompanyDirectoryEntry>().CountAsync());
     }
+
+    private async Task<(HttpStatusCode Status, JsonElement Report)> Health()
+    {
+        using var response = await _organization.GetAsync("/health");
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private static JsonElement Entry(JsonElement report, string name) => report.GetProperty("entries").GetProperty(name);
 }

@@ -59,6 +59,19 @@ public sealed class PipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_publish_that_no_queue_is_bound_to_is_parked_not_dropped()
+    {
+        // No topology step, no subscriber: RabbitMQ alone would drop this registration.
+        var organization = _system.Start<OrganizationService>().CreateClient();
+        var id = await organization.RegisterCompany("天水市麦积区无人订阅物业有限公司");
+
+        var parked = await Eventually.Get(async () =>
+            (await _system.Broker.PeekAsync(UnroutedParking.Queue)).FirstOrDefault(m => m.Payload.Contains(id.ToString())),
+            what: "the registration parked in redproperty.unrouted");
+        Assert.Contains(V1.PropertyCompanyRegistered.MessageName, parked.Payload);
+    }
+
+    [Fact]
     public async Task A_replay_to_one_queue_restores_a_lost_entry_and_changes_nothing_else()
     {
         var evaluationHost = _system.Start<EvaluationService>();

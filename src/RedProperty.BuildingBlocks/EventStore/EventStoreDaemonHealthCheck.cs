@@ -8,18 +8,21 @@ namespace RedProperty.BuildingBlocks.EventStore;
 /// Unhealthy when the daemon's high-water mark stalls far behind the event log (Marten's own status
 /// can look fine while its high-water agent is dead), or when the oldest event the forwarder has not
 /// published is older than <c>Messaging:ForwarderStallAfter</c> (default 2 minutes). Degraded, not
-/// unhealthy, when a projection or the forwarder merely lags: during a short broker outage commands
-/// must still be served. Comparing with the high-water mark, not the last sequence, ignores the gaps
+/// unhealthy, when a projection lags or the forwarder is behind by more than
+/// <c>Messaging:ForwarderLagWarning</c> (default 5 s) or failing to publish: during a short broker
+/// outage commands must still be served. Comparing with the high-water mark, not the last sequence, ignores the gaps
 /// that rolled-back appends leave.
 /// </summary>
-public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvider time, IConfiguration configuration) : IHealthCheck
+public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvider time, IConfiguration configuration, PipelineMetrics metrics, IServiceProvider services)
+    : IHealthCheck
 {
     private const long AllowedLag = 1_000;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var progress = await PipelineProgress.ReadAsync(store, time, cancellationToken);
+        var progress = await PipelineProgress.ReadAsync(store, time, services.GetService(typeof(IntegrationEventMap)) is not null, cancellationToken);
         var stallAfter = configuration.GetValue("Messaging:ForwarderStallAfter", TimeSpan.FromMinutes(2));
+        var warnAfter = configuration.GetValue("Messaging:ForwarderLagWarning", TimeSpan.FromSeconds(5));
         var data = new Dictionary<string, object>
         {
             ["eventSequence"] = progress.EventSequence,
@@ -38,6 +41,14 @@ public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvid
         {
             return HealthCheckResult.Unhealthy(
                 $"forwarder stalled: the oldest unpublished event is {progress.OldestUnforwardedAge.TotalSeconds:F0} s old ({progress.ForwarderLag} events behind)",
+                data: data);
+        }
+
+        if (progress.ForwarderLag > 0 && (progress.OldestUnforwardedAge > warnAfter || metrics.FailingSince is not null))
+        {
+            var failing = metrics.FailingSince is { } since ? $"; publishing fails since {since:O}" : "";
+            return HealthCheckResult.Degraded(
+                $"forwarder behind: the oldest unpublished event is {progress.OldestUnforwardedAge.TotalSeconds:F0} s old ({progress.ForwarderLag} events behind){failing}",
                 data: data);
         }
 

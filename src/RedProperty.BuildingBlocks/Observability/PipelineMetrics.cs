@@ -18,6 +18,8 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _duplicatesDropped;
     private readonly Histogram<double> _consumerLag;
     private long _forwarderPosition;
+    private long _lastPublishFailureTicks;
+    private long _lastPublishTicks;
     private long _lagEvents;
     private double _lagSeconds;
 
@@ -35,14 +37,25 @@ public sealed class PipelineMetrics : IDisposable
         _meter.CreateObservableGauge("redproperty.forwarder.lag_seconds", () => Volatile.Read(ref _lagSeconds), "s", "Age of the oldest event not yet forwarded");
     }
 
+    /// <summary>When publishing last failed, if it has not succeeded since: the broker is away for this publisher.</summary>
+    public DateTimeOffset? FailingSince =>
+        Volatile.Read(ref _lastPublishFailureTicks) is var failed and > 0 && failed > Volatile.Read(ref _lastPublishTicks)
+            ? new DateTimeOffset(failed, TimeSpan.Zero)
+            : null;
+
     public void Published(string contract, TimeSpan sinceAppend)
     {
+        Volatile.Write(ref _lastPublishTicks, DateTime.UtcNow.Ticks);
         var tag = new KeyValuePair<string, object?>("contract", contract);
         _published.Add(1, tag);
         _publishLag.Record(Math.Max(0, sinceAppend.TotalSeconds), tag);
     }
 
-    public void PublishFailed() => _publishFailures.Add(1);
+    public void PublishFailed()
+    {
+        Volatile.Write(ref _lastPublishFailureTicks, DateTime.UtcNow.Ticks);
+        _publishFailures.Add(1);
+    }
 
     public void DeadLettered(string eventType) => _deadLettered.Add(1, new KeyValuePair<string, object?>("event", eventType));
 

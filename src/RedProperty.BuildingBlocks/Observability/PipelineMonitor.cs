@@ -11,7 +11,7 @@ namespace RedProperty.BuildingBlocks;
 /// run with instrumentation suppressed: a poll every few seconds must not fill the operators' traces.
 /// </summary>
 public sealed class PipelineMonitor(
-    IDocumentStore store, TimeProvider time, PipelineMetrics metrics, IConfiguration configuration, ILogger<PipelineMonitor> logger)
+    IDocumentStore store, TimeProvider time, PipelineMetrics metrics, IConfiguration configuration, IServiceProvider services, ILogger<PipelineMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,7 +23,7 @@ public sealed class PipelineMonitor(
             try
             {
                 using var quiet = SuppressInstrumentationScope.Begin();
-                var progress = await PipelineProgress.ReadAsync(store, time, stoppingToken);
+                var progress = await PipelineProgress.ReadAsync(store, time, services.GetService(typeof(IntegrationEventMap)) is not null, stoppingToken);
                 metrics.Lag(progress.ForwarderLag, progress.OldestUnforwardedAge);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

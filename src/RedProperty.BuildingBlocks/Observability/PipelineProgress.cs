@@ -15,12 +15,15 @@ public sealed record PipelineProgress(
     /// <summary>Events appended (up to the high-water mark) that the forwarder has not published yet.</summary>
     public long ForwarderLag => ForwarderPosition is { } position ? Math.Max(0, HighWaterMark - position) : 0;
 
-    public static async Task<PipelineProgress> ReadAsync(IDocumentStore store, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="forwards">Whether this service forwards integration events (before its first page it has no progress row).</param>
+    public static async Task<PipelineProgress> ReadAsync(IDocumentStore store, TimeProvider time, bool forwards, CancellationToken cancellationToken)
     {
         var statistics = await store.Advanced.FetchEventStoreStatistics(token: cancellationToken);
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
         var highWater = progress.FirstOrDefault(p => p.ShardName == HighWaterShard)?.Sequence ?? 0;
-        long? forwarder = progress.FirstOrDefault(p => p.ShardName.StartsWith(IntegrationEventForwarder.SubscriptionName, StringComparison.Ordinal))?.Sequence;
+        long? forwarder = forwards
+            ? progress.FirstOrDefault(p => p.ShardName.StartsWith(IntegrationEventForwarder.SubscriptionName, StringComparison.Ordinal))?.Sequence ?? 0
+            : null;
 
         var age = TimeSpan.Zero;
         if (forwarder is { } position && position < highWater)

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+
+namespace RedProperty.BuildingBlocks;
+
+/// <summary>
+/// RabbitMQ drops a publish that no queue is bound to, and the forwarder would then move on. A broker
+/// policy gives every <c>redproperty.*</c> exchange the alternate exchange <c>redproperty.unrouted</c>,
+/// whose durable queue parks what nobody was bound to receive: visible in the management UI, and
+/// recoverable (a subscriber that arrives later asks for a replay). A policy, not an exchange
+/// argument, so it applies whoever declared the exchange first, outside consumers included.
+/// Applied through the management API by the AppHost before any service starts, and by the tests
+/// for each virtual host. (Shared as source with the AppHost, which has no other use for this library.)
+/// </summary>
+#if REDPROPERTY_APPHOST
+internal // the AppHost's linked copy must not clash with this library's type where both are referenced
+#else
+public
+#endif
+static class UnroutedParking
+{
+    public const string Exchange = "redproperty.unrouted";
+    public const string Queue = "redproperty.unrouted";
+    public const string Policy = "redproperty-unrouted";
+
+    /// <summary>Declares the parking exchange and queue and sets the policy on <paramref name="virtualHost"/>; idempotent.</summary>
+    public static async Task ApplyAsync(HttpClient management, string virtualHost, CancellationToken cancellationToken)
+    {
+        var vhost = Uri.EscapeDataString(virtualHost);
+        await Ok(management.PutAsJsonAsync($"api/exchanges/{vhost}/{Exchange}",
+            new { type = "fanout", durable = true, auto_delete = false }, cancellationToken));
+        await Ok(management.PutAsJsonAsync($"api/queues/{vhost}/{Queue}", new { durable = true, auto_delete = false }, cancellationToken));
+        await Ok(management.PostAsJsonAsync($"api/bindings/{vhost}/e/{Exchange}/q/{Queue}", new { routing_key = "" }, cancellationToken));
+        await Ok(management.PutAsJsonAsync($"api/policies/{vhost}/{Policy}", new Dictionary<string, object>
+        {
+            // Every contract exchange, but not the parking exchange itself.
+            ["pattern"] = @"^redproperty\.(?!unrouted$)",
+            ["definition"] = new Dictionary<string, object> { ["alternate-exchange"] = Exchange },
+            ["apply-to"] = "exchanges",
+            ["priority"] = 0,
+        }, cancellationToken));
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(
+                $"RabbitMQ management API: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}", null, response.StatusCode);
+        }
+    }
+}
