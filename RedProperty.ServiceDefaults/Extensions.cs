@@ -93,7 +93,13 @@ public static class Extensions
             totalDuration = report.TotalDuration.TotalMilliseconds,
             entries = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, durationMs = e.Value.Duration.TotalMilliseconds }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    durationMs = e.Value.Duration.TotalMilliseconds,
+                    data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+                }),
         };
         return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }

@@ -22,4 +22,5 @@ RedProperty starting (Deps=$deps)
 INFO
 
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-exec dotnet run --project RedProperty.AppHost --launch-profile http -- "Deps=$deps"
+# REDPROPERTY_CONFIGURATION=Release builds and runs every project optimised (deploy/bench.sh does).
+exec dotnet run --project RedProperty.AppHost -c "${REDPROPERTY_CONFIGURATION:-Debug}" --launch-profile http -- "Deps=$deps" "$@"

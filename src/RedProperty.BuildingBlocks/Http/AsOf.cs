@@ -21,6 +21,11 @@ public static class AsOf
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            if (!PlausibleDates.Contains(date))
+            {
+                throw new InvalidFieldException(ParameterName, PlausibleDates.Message);
+            }
+
             return new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), ChinaStandardTime).ToUniversalTime();
         }
 
@@ -29,6 +34,11 @@ public static class AsOf
         if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"],
                 CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
+            if (!PlausibleDates.Contains(instant))
+            {
+                throw new InvalidFieldException(ParameterName, PlausibleDates.Message);
+            }
+
             return instant.ToUniversalTime();
         }
 

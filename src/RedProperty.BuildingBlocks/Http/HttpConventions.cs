@@ -48,6 +48,7 @@ public static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         app.UseIdempotencyKeys();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())

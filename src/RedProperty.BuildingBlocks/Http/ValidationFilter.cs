@@ -19,6 +19,11 @@ public static class ValidationFilter
                     return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: "A JSON body is required.");
                 }
 
+                if (RequestShape.Check(request) is { Count: > 0 } shape)
+                {
+                    return TypedResults.ValidationProblem(shape, title: "Invalid request");
+                }
+
                 var validator = context.HttpContext.RequestServices.GetRequiredService<IValidator<TRequest>>();
                 var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
                 if (result.IsValid)

@@ -13,7 +13,8 @@ public sealed class RecordEstatesValidator : AbstractValidator<RecordEstates>
         {
             estate.RuleFor(e => e.Name).NotEmpty().MaximumLength(100);
             estate.RuleFor(e => e.Community).NotEmpty().MaximumLength(100);
-            estate.RuleFor(e => e.Households).GreaterThanOrEqualTo(0);
+            // The largest estates in Tianshui hold a few thousand households; the bound keeps every sum in range.
+            estate.RuleFor(e => e.Households).InclusiveBetween(0, 100_000);
         });
     }
 }

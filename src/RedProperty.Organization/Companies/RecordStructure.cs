@@ -7,7 +7,7 @@ public sealed class RecordStructureValidator : AbstractValidator<RecordStructure
 {
     public RecordStructureValidator()
     {
-        RuleFor(r => r.Employees).GreaterThan(0);
+        RuleFor(r => r.Employees).InclusiveBetween(1, 100_000);
         RuleFor(r => r.Departments).NotEmpty();
         RuleForEach(r => r.Departments).ChildRules(department =>
         {

@@ -10,7 +10,7 @@ public sealed class RecordSurveyValidator : AbstractValidator<RecordSurvey>
         RuleFor(s => s.On).NotEmpty();
         RuleFor(s => s.Surveyor).NotEmpty().MaximumLength(50);
         RuleFor(s => s.Together).NotEmpty().MaximumLength(100);
-        RuleFor(s => s.PartyMembersFound).GreaterThanOrEqualTo(0);
+        RuleFor(s => s.PartyMembersFound).InclusiveBetween(0, 100_000);
         RuleFor(s => s.Findings).MaximumLength(500);
     }
 }

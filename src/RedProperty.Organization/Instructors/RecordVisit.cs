@@ -11,7 +11,7 @@ public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
         RuleFor(v => v.On).NotEmpty();
         RuleFor(v => v.Topics).NotEmpty();
         RuleForEach(v => v.Topics).NotEmpty().MaximumLength(100);
-        RuleFor(v => v.DisputesCoordinated).GreaterThanOrEqualTo(0);
+        RuleFor(v => v.DisputesCoordinated).InclusiveBetween(0, 1_000);
     }
 }
 

@@ -28,8 +28,9 @@ public static class VisitCompliance
 
     public static DateOnly ParseMonth(string? value) =>
         DateOnly.TryParseExact($"{value}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+        && PlausibleDates.Contains(month)
             ? month
-            : throw new InvalidFieldException("month", "Use a month such as 2022-06.");
+            : throw new InvalidFieldException("month", "Use a month such as 2022-06, between 1900-01 and 2099-12.");
 
     /// <summary>Visits in the month for every assignment that began by the month's end.</summary>
     public static IReadOnlyList<ComplianceRow> Evaluate(IEnumerable<InstructorDetails> instructors, DateOnly month)

@@ -10,7 +10,7 @@ namespace RedProperty.Organization.Ledgers;
 /// <summary>Ledger 1: each company's internal organisation structure.</summary>
 [CsvRecord]
 public sealed partial record StructureRow(
-    Guid CompanyId, string Company, string CreditCode, string Communities, int Estates, int Households, int? Employees, string Departments);
+    Guid CompanyId, string Company, string CreditCode, string Communities, int Estates, long Households, int? Employees, string Departments);
 
 /// <summary>Ledger 2: party organisations established.</summary>
 [CsvRecord]
@@ -54,7 +54,7 @@ public static class OrganizationLedgers
 
     public static IReadOnlyList<StructureRow> Structure(OrganizationSnapshot s, string? community) =>
         [.. Companies(s, community).Select(c => new StructureRow(
-            c.Id, c.Name, c.CreditCode, Communities(c), c.Estates.Count, c.Estates.Sum(e => e.Households), c.Employees,
+            c.Id, c.Name, c.CreditCode, Communities(c), c.Estates.Count, c.Estates.Sum(e => (long)e.Households), c.Employees,
             string.Join(Separator, c.Departments.Select(d => $"{d.Name}/{d.Leader}/{d.Position}"))))];
 
     public static IReadOnlyList<OrganizationRow> Organizations(OrganizationSnapshot s, string? community)

@@ -1,0 +1,168 @@
+// Company registration through the gateway under load, and what the pipeline does with it.
+// Run by deploy/bench.sh; prints one report. Options: --gateway --organization --evaluation
+// --duration (s per level) --connections 16,64 --pg "host port user db" (for pgbench).
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
+  a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
+const gateway = args.gateway ?? 'http://localhost:5080';
+const organization = args.organization ?? 'http://localhost:5081';
+const duration = Number(args.duration ?? 20);
+const levels = (args.connections ?? '16,64').split(',').map(Number);
+const [pgHost, pgPort, pgUser, pgDb] = (args.pg ?? '127.0.0.1 25432 postgres redproperty').split(' ');
+
+// GB 32100-2015 unified social credit codes, Maiji District (620503), a fresh serial each.
+const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+let serial = Math.floor(Math.random() * 31 ** 8);
+function creditCode() {
+  let n = serial++;
+  const body = ['9', '1', '6', '2', '0', '5', '0', '3'];
+  const tail = [];
+  for (let i = 0; i < 9; i++) { tail.unshift(alphabet[n % 31]); n = Math.floor(n / 31); }
+  body.push(...tail);
+  let sum = 0, weight = 1;
+  for (const c of body) { sum += alphabet.indexOf(c) * weight; weight = (weight * 3) % 31; }
+  return body.join('') + alphabet[(31 - (sum % 31)) % 31];
+}
+const company = () => JSON.stringify({
+  name: `天水市麦积区压测物业服务有限公司${serial}`,
+  creditCode: creditCode(),
+  address: '甘肃省天水市麦积区道北街道渭滨北路',
+});
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const percentile = (values, p) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function pipeline() {
+  const response = await fetch(`${organization}/health`);
+  const daemon = (await response.json()).entries?.['event-store-daemon']?.data ?? {};
+  return { sequence: daemon.eventSequence ?? 0, lag: daemon.forwarderLagEvents ?? 0, age: daemon.oldestUnforwardedSeconds ?? 0 };
+}
+
+// One registration every `everyMs`, timed from its POST until Evaluation serves it.
+function endToEndSampler(everyMs) {
+  const latencies = [];
+  const pending = new Set();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      const task = (async () => {
+        const response = await fetch(`${gateway}/api/organization/companies`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: company(),
+        });
+        if (response.status !== 201) return;
+        const { id } = await response.json();
+        for (let i = 0; i < 3000; i++) {
+          const read = await fetch(`${gateway}/api/evaluation/companies/${id}`);
+          await read.arrayBuffer();
+          if (read.status === 200) { latencies.push(performance.now() - started); return; }
+          await sleep(20);
+        }
+      })();
+      pending.add(task);
+      task.finally(() => pending.delete(task));
+      await sleep(everyMs);
+    }
+  })();
+  return { latencies, stop: async () => { running = false; await loop; await Promise.all(pending); } };
+}
+
+function rss() {
+  const services = {};
+  for (const pid of readdirSync('/proc').filter(p => /^\d+$/.test(p))) {
+    let cmdline;
+    try { cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '); } catch { continue; }
+    const match = cmdline.match(/RedProperty\.(Organization|Evaluation|Gateway|AppHost)(\.dll)?\b/);
+    if (!match || cmdline.includes(' run ') || cmdline.includes('build')) continue;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = key => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
+    services[match[1]] = { rssMiB: Math.round(kb('VmRSS') / 1024), peakMiB: Math.round(kb('VmHWM') / 1024) };
+  }
+  return services;
+}
+
+function pgbench(connections, seconds) {
+  const env = { ...process.env, PGPASSWORD: process.env.PGPASSWORD ?? 'redproperty-dev-password' };
+  const psql = sql => execFileSync('psql', ['-h', pgHost, '-p', pgPort, '-U', pgUser, '-d', pgDb, '-qAtc', sql], { env });
+  psql('CREATE SCHEMA IF NOT EXISTS bench; CREATE TABLE IF NOT EXISTS bench.raw_insert (id bigserial PRIMARY KEY, data jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  const dir = mkdtempSync(join(tmpdir(), 'redproperty-pgbench-'));
+  // One row shaped like a registration event: the raw floor under one accepted request.
+  writeFileSync(join(dir, 'insert.sql'),
+    `INSERT INTO bench.raw_insert (data) VALUES ('{"name":"天水市麦积区压测物业服务有限公司","creditCode":"91620503MA74AQ0X21","address":"甘肃省天水市麦积区道北街道渭滨北路"}');\n`);
+  const out = execFileSync('pgbench', ['-h', pgHost, '-p', pgPort, '-U', pgUser, '-n', '-c', String(connections), '-j', '2',
+    '-T', String(seconds), '-f', join(dir, 'insert.sql'), pgDb], { env }).toString();
+  psql('DROP SCHEMA bench CASCADE');
+  return Number(out.match(/tps = ([\d.]+)/)[1]);
+}
+
+const results = [];
+for (const connections of levels) {
+  const before = await pipeline();
+  const sampler = endToEndSampler(1000 / 5); // 5 probes per second, each polling every 20 ms: little extra load
+  let maxLag = 0, maxAge = 0;
+  const watching = setInterval(async () => {
+    try { const p = await pipeline(); maxLag = Math.max(maxLag, p.lag); maxAge = Math.max(maxAge, p.age); } catch { }
+  }, 1000);
+  const started = performance.now();
+  const load = await autocannon({
+    url: gateway, connections, duration, pipelining: 1,
+    requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json' }, setupRequest: r => ({ ...r, body: company() }) }],
+  });
+  const loadSeconds = (performance.now() - started) / 1000;
+  const during = await pipeline();
+  // After the load: how long until the forwarder has published everything appended.
+  const stopped = performance.now();
+  let drained = NaN;
+  for (let i = 0; i < 600; i++) {
+    const p = await pipeline();
+    if (p.lag === 0) { drained = (performance.now() - stopped) / 1000; break; }
+    await sleep(100);
+  }
+  clearInterval(watching);
+  await sampler.stop();
+  const after = await pipeline();
+  const appended = during.sequence - before.sequence;
+  const forwardedDuring = (during.sequence - during.lag) - (before.sequence - before.lag);
+  results.push({
+    connections,
+    requestsPerSecond: load.requests.average,
+    non2xx: load.non2xx, errors: load.errors,
+    p50ms: load.latency.p50, p99ms: load.latency.p99,
+    appendRate: appended / loadSeconds,
+    forwardRate: forwardedDuring / loadSeconds,
+    maxLagEvents: maxLag, maxLagSeconds: maxAge, lagAtStop: during.lag, drainedSeconds: drained, lagAfter: after.lag,
+    e2eSamples: sampler.latencies.length, e2eP50ms: percentile(sampler.latencies, 50), e2eP99ms: percentile(sampler.latencies, 99),
+    rss: rss(),
+  });
+}
+
+// The same load straight at Organization, without the gateway: the difference is the gateway's cost.
+const direct = await autocannon({
+  url: organization, connections: levels.at(-1), duration: Math.min(duration, 10), pipelining: 1,
+  requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json' }, setupRequest: r => ({ ...r, body: company() }) }],
+});
+for (let i = 0; i < 600 && (await pipeline()).lag > 0; i++) await sleep(100);
+
+const raw = Object.fromEntries(levels.map(c => [c, pgbench(c, Math.min(duration, 15))]));
+const fmt = n => Number.isFinite(n) ? n.toFixed(n >= 100 ? 0 : n >= 1 ? 1 : 2) : 'n/a';
+console.log('\nRedProperty intake benchmark: POST /api/organization/companies through the gateway');
+for (const r of results) {
+  console.log(`\n${r.connections} connections, ${duration} s`);
+  console.log(`  accepted           ${fmt(r.requestsPerSecond)} req/s   p50 ${fmt(r.p50ms)} ms   p99 ${fmt(r.p99ms)} ms   (non-2xx ${r.non2xx}, errors ${r.errors})`);
+  console.log(`  forwarder          ${fmt(r.forwardRate)} events/s published vs ${fmt(r.appendRate)} appended  → ${fmt(r.forwardRate / r.appendRate)}× the append rate`);
+  console.log(`  forwarder lag      max ${r.maxLagEvents} events / ${fmt(r.maxLagSeconds)} s during; ${r.lagAtStop} at stop; 0 after ${fmt(r.drainedSeconds)} s`);
+  console.log(`  end to end         POST → Evaluation read model p50 ${fmt(r.e2eP50ms)} ms   p99 ${fmt(r.e2eP99ms)} ms   (${r.e2eSamples} probes)`);
+  console.log(`  memory             ${Object.entries(r.rss).map(([s, m]) => `${s} ${m.rssMiB} MiB (peak ${m.peakMiB})`).join(', ')}`);
+  console.log(`  raw INSERT         ${fmt(raw[r.connections])} tps (pgbench, same PostgreSQL)  → intake ${fmt(r.requestsPerSecond / raw[r.connections])}× raw`);
+}
+console.log(`\nWithout the gateway, ${levels.at(-1)} connections straight at Organization: ${fmt(direct.requests.average)} req/s   p50 ${fmt(direct.latency.p50)} ms   p99 ${fmt(direct.latency.p99)} ms`);
+console.log('\nTargets: forwarder ≥ 1.0× append rate; end-to-end p99 < 500 ms at 200 registrations/s; intake ≥ 0.3× raw INSERT at 64 connections.');
