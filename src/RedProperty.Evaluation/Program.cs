@@ -12,5 +12,6 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapCompanyDirectoryApi();
+app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
 
 await app.RunServiceAsync();

@@ -19,7 +19,7 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
     : IFilter<ConsumeContext<T>>
     where T : class
 {
-    public const string RoundHeader = "RedProperty-Redelivery";
+    public const string RoundHeader = ErrorQueues.RedeliveryHeader;
 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {

@@ -16,8 +16,16 @@ public sealed record Ticked(Guid Id, Guid StreamId);
 /// <summary>An effect that is not idempotent by nature: every application stores one more document.</summary>
 public sealed class TickConsumer(Inbox inbox) : InboxConsumer<Tick>(inbox)
 {
+    /// <summary>Streams whose ticks fail, as a message fails while its cause (a bug, a missing row) lasts.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> Failing = new();
+
     protected override Task Apply(Tick message, IDocumentSession session, CancellationToken cancellationToken)
     {
+        if (Failing.ContainsKey(message.StreamId))
+        {
+            throw new InvalidOperationException($"Tick {message.StreamId} cannot be applied yet.");
+        }
+
         session.Store(new Ticked(Guid.NewGuid(), message.StreamId));
         return Task.CompletedTask;
     }
@@ -73,6 +81,9 @@ public sealed class InboxTests : IAsyncLifetime
             ["ConnectionStrings:redproperty"] = _system.Database,
             ["ConnectionStrings:messaging"] = _system.Broker.ConnectionUri.ToString(),
             ["EventStore:DaemonMode"] = "Solo",
+            // A failing message goes straight to the error queue here.
+            ["Messaging:RetryLimit"] = "1",
+            ["Messaging:RedeliveryRounds"] = "0",
         });
         builder.AddMessaging("inbox-test", bus => bus.AddConsumer<TickConsumer>());
         builder.AddEventStore("inbox_test", _ => { });
@@ -128,5 +139,25 @@ public sealed class InboxTests : IAsyncLifetime
         // The broker hands the unacknowledged message out again, flagged as redelivered.
         await Eventually.True(() => Task.FromResult(_hold.Redeliveries > 0), TimeSpan.FromSeconds(60), "the broker's redelivery");
         Assert.Equal(1, await Applied(tick.StreamId));
+    }
+
+    [Fact]
+    public async Task Messages_moved_back_from_the_error_queue_are_applied_once_the_cause_is_gone()
+    {
+        var tick = new Tick(Guid.CreateVersion7());
+        var messageId = Guid.NewGuid();
+        TickConsumer.Failing[tick.StreamId] = true;
+        await _host.Services.GetRequiredService<IBus>().Publish(tick, c => c.MessageId = messageId);
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("inbox-test-tick_error"))?.Messages == 1, what: "the tick parked");
+        Assert.Equal(0, await Applied(tick.StreamId));
+
+        TickConsumer.Failing.TryRemove(tick.StreamId, out _);
+        var moved = await ErrorQueues.MoveBackAsync(_system.Broker.ConnectionUri, "inbox-test-tick", ErrorQueues.MaxPerCall, CancellationToken.None);
+
+        Assert.Equal(1, moved);
+        await Eventually.True(async () => await Applied(tick.StreamId) == 1, what: "the tick applied after the move");
+        // The management API's counts trail by a few seconds.
+        await Eventually.True(async () => (await _system.Broker.QueueAsync("inbox-test-tick_error"))?.Messages == 0, what: "the error queue empty");
+        Assert.Equal(1, _deliveries.Count(messageId));
     }
 }

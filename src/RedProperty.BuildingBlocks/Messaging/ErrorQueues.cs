@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using RabbitMQ.Client;
+
+namespace RedProperty.BuildingBlocks;
+
+public sealed record MovedBack(string Queue, int Moved);
+
+/// <summary>
+/// Moves the messages parked in <c>{queue}_error</c> back to <c>{queue}</c> once the cause is fixed:
+/// each is re-sent with its MessageId (so the inbox still recognises one that did get applied) and
+/// with its fault and redelivery headers cleared (so it gets its full retries again), and taken off
+/// the error queue only after the broker confirmed the copy.
+/// </summary>
+public static class ErrorQueues
+{
+    public const int MaxPerCall = 10_000;
+
+    /// <summary><c>POST {prefix}/error-queues/{queue}/move-back</c>, for this service's own queues.</summary>
+    public static IEndpointRouteBuilder MapErrorQueueOperations(this IEndpointRouteBuilder app, string prefix, string serviceName)
+    {
+        app.MapPost($"{prefix}/error-queues/{{queue}}/move-back", async Task<Results<Ok<MovedBack>, NotFound, ProblemHttpResult>> (
+                string queue, int? limit, IConfiguration configuration, CancellationToken cancellationToken) =>
+            {
+                if (!queue.StartsWith($"{serviceName}-", StringComparison.Ordinal) || queue.EndsWith("_error", StringComparison.Ordinal))
+                {
+                    return TypedResults.NotFound();
+                }
+
+                if (limit is < 1 or > MaxPerCall)
+                {
+                    throw new InvalidFieldException("limit", $"Between 1 and {MaxPerCall}.");
+                }
+
+                var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
+                return TypedResults.Ok(new MovedBack(queue, await MoveBackAsync(broker, queue, limit ?? MaxPerCall, cancellationToken)));
+            })
+            .WithTags("Operations")
+            .WithName($"MoveBackErrors-{serviceName}")
+            .WithSummary("Move the messages parked in {queue}_error back to {queue}, with their retries reset");
+        return app;
+    }
+
+    public static async Task<int> MoveBackAsync(Uri broker, string queue, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-error-queues" }
+            .CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        var moved = 0;
+        while (moved < limit && await channel.BasicGetAsync($"{queue}_error", autoAck: false, cancellationToken) is { } parked)
+        {
+            var properties = new BasicProperties(parked.BasicProperties);
+            if (properties.Headers is { } headers)
+            {
+                foreach (var key in headers.Keys.Where(k => k.StartsWith("MT-Fault-", StringComparison.Ordinal)
+                                                            || k.StartsWith("MT-Reason", StringComparison.Ordinal)
+                                                            || k == "MT-Host-MachineName"
+                                                            || k == RedeliveryHeader).ToList())
+                {
+                    headers.Remove(key);
+                }
+            }
+
+            // The default exchange delivers straight to the queue named by the routing key.
+            await channel.BasicPublishAsync("", queue, mandatory: true, properties, parked.Body, cancellationToken);
+            await channel.BasicAckAsync(parked.DeliveryTag, multiple: false, cancellationToken);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    public const string RedeliveryHeader = "RedProperty-Redelivery";
+}
