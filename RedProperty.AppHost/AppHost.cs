@@ -10,16 +10,19 @@ var deps = builder.AddDependencies();
 var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluation", deps);
 
 var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation")
+    .WithPlainHttp()
     .WithDependencies(deps)
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
+    .WithPlainHttp()
     .WithDependencies(deps)
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.RedProperty_Gateway>("gateway")
+    .WithPlainHttp()
     .WithReference(organization).WaitFor(organization)
     .WithReference(evaluation).WaitFor(evaluation)
     .WithExternalHttpEndpoints()

@@ -54,10 +54,21 @@ public static class DependenciesExtensions
     public static IResourceBuilder<ProjectResource> AddTopologyStep<TProject>(
         this IDistributedApplicationBuilder builder, string service, Dependencies deps) where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>($"{service}-topology", launchProfileName: null)
+            .WithPlainHttp()
             .WithDependencies(deps)
             .WithEnvironment("Messaging__DeployTopologyOnly", "true")
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .ExcludeFromManifest();
+
+    /// <summary>
+    /// Services speak plain HTTP behind the gateway here; without this, Aspire offers them the
+    /// development certificate and, on a machine that does not trust one, shows operators a red
+    /// "No trusted development certificate" banner on every dashboard page.
+    /// </summary>
+#pragma warning disable ASPIRECERTIFICATES001 // evaluation API in Aspire 13.6; the only way to opt out per resource
+    public static IResourceBuilder<ProjectResource> WithPlainHttp(this IResourceBuilder<ProjectResource> project) =>
+        project.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
 
     private static Dependencies AddContainers(IDistributedApplicationBuilder builder)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,16 +107,34 @@ public static class Extensions
 }
 
 /// <summary>
-/// Drops the event-store daemon's polling span (a new trace every second per service) and with it
-/// the database calls beneath it, so a request's trace is easy to find in the dashboard. The
-/// daemon's metrics are untouched.
+/// Keeps periodic background work out of the traces, so a request's trace is easy to find in the
+/// dashboard: the event-store daemon's polling span (a new trace every second per service), and
+/// any database call or Marten connection that belongs to no request, message or event page
+/// (leader-election and high-water polls). Metrics are untouched.
 /// </summary>
 public sealed class PollingSpanSampler(Sampler inner) : Sampler
 {
-    public static readonly IReadOnlySet<string> PollingSpans = new HashSet<string>(StringComparer.Ordinal) { "marten.daemon.highwatermark" };
+    public static readonly IReadOnlySet<string> PollingSpans = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "marten.daemon.highwatermark", "marten.connection",
+    };
 
-    public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
-        samplingParameters.ParentContext.TraceId == default && PollingSpans.Contains(samplingParameters.Name)
-            ? new SamplingResult(SamplingDecision.Drop)
-            : inner.ShouldSample(samplingParameters);
+    private static readonly SamplingResult Drop = new(SamplingDecision.Drop);
+
+    public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
+    {
+        var parent = samplingParameters.ParentContext;
+        var orphan = parent.TraceId == default || (parent.TraceFlags & ActivityTraceFlags.Recorded) == 0;
+        if (orphan && (PollingSpans.Contains(samplingParameters.Name) || IsDatabaseCall(samplingParameters)))
+        {
+            return Drop;
+        }
+
+        return inner.ShouldSample(samplingParameters);
+    }
+
+    private static bool IsDatabaseCall(in SamplingParameters span) =>
+        span.Kind == ActivityKind.Client
+        && (span.Name == "postgresql" || span.Name.StartsWith("CONNECT ", StringComparison.Ordinal)
+            || span.Tags?.Any(t => t.Key is "db.system" or "db.system.name" && t.Value as string == "postgresql") == true);
 }
