@@ -48,6 +48,10 @@ public static class EventStoreExtensions
                 // Services share one database; each needs its own daemon lock or they would
                 // fight over leadership of each other's projections.
                 options.Projections.DaemonLockId = StableLockId(schema);
+                // How soon the daemon sees new events: this bounds the outbox's share of the end-to-end
+                // latency. The polls are cheap and kept out of the traces.
+                options.Projections.FastPollingTime = builder.Configuration.GetValue("EventStore:FastPolling", TimeSpan.FromMilliseconds(100));
+                options.Projections.SlowPollingTime = builder.Configuration.GetValue("EventStore:SlowPolling", TimeSpan.FromMilliseconds(250));
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
