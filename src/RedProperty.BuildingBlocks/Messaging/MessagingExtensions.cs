@@ -39,6 +39,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(redelivery);
         builder.Services.AddSingleton(new DelayQueues(broker));
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
+        builder.Services.AddReceiveObserver<SkippedMessages>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();

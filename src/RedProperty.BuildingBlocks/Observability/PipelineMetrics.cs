@@ -17,6 +17,7 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _duplicatesDropped;
     private readonly Histogram<double> _consumerLag;
+    private readonly Counter<long> _skipped;
     private long _forwarderPosition;
     private long _lastPublishFailureTicks;
     private long _lastPublishTicks;
@@ -32,6 +33,7 @@ public sealed class PipelineMetrics : IDisposable
         _deadLettered = _meter.CreateCounter<long>("redproperty.forwarder.dead_lettered", "{event}", "Events that can never be mapped, skipped and recorded as dead letters");
         _duplicatesDropped = _meter.CreateCounter<long>("redproperty.inbox.duplicates_dropped", "{message}", "Messages the inbox had already applied");
         _consumerLag = _meter.CreateHistogram<double>("redproperty.consumer.lag", "s", "From the publish to the consumer's commit");
+        _skipped = _meter.CreateCounter<long>("redproperty.consumer.skipped", "{message}", "Messages no consumer of the queue handles, moved to {queue}_skipped");
         _meter.CreateObservableGauge("redproperty.forwarder.position", () => Volatile.Read(ref _forwarderPosition), "{sequence}", "Last event sequence the forwarder published");
         _meter.CreateObservableGauge("redproperty.forwarder.lag_events", () => Volatile.Read(ref _lagEvents), "{event}", "Events appended but not yet forwarded");
         _meter.CreateObservableGauge("redproperty.forwarder.lag_seconds", () => Volatile.Read(ref _lagSeconds), "s", "Age of the oldest event not yet forwarded");
@@ -63,6 +65,8 @@ public sealed class PipelineMetrics : IDisposable
 
     public void Consumed(string consumer, TimeSpan sinceSent) =>
         _consumerLag.Record(Math.Max(0, sinceSent.TotalSeconds), new KeyValuePair<string, object?>("consumer", consumer));
+
+    public void Skipped(string queue) => _skipped.Add(1, new KeyValuePair<string, object?>("queue", queue));
 
     public void ForwarderReached(long sequence) => Volatile.Write(ref _forwarderPosition, sequence);
 
