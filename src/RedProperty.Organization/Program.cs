@@ -22,5 +22,6 @@ app.MapInstructorsApi();
 app.MapRedButlerApi();
 app.MapLedgersApi();
 app.MapIntegrationEventReplay("/api/organization");
+app.MapUnroutedOperations("/api/organization");
 
 await app.RunServiceAsync();

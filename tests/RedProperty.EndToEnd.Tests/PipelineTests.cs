@@ -59,7 +59,7 @@ public sealed class PipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_publish_that_no_queue_is_bound_to_is_parked_not_dropped()
+    public async Task A_publish_that_no_queue_is_bound_to_is_parked_and_can_be_published_again()
     {
         // No topology step, no subscriber: RabbitMQ alone would drop this registration.
         var organization = _system.Start<OrganizationService>().CreateClient();
@@ -69,6 +69,14 @@ public sealed class PipelineTests : IAsyncLifetime
             (await _system.Broker.PeekAsync(UnroutedParking.Queue)).FirstOrDefault(m => m.Payload.Contains(id.ToString())),
             what: "the registration parked in redproperty.unrouted");
         Assert.Contains(V1.PropertyCompanyRegistered.MessageName, parked.Payload);
+
+        // Once a subscriber's queue exists, the parked message is published again and reaches it.
+        await _system.DeployTopologyAsync<EvaluationService>();
+        var response = await organization.PostAsync("/api/organization/unrouted/republish", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").GetInt32() >= 1);
+        var evaluation = _system.Start<EvaluationService>().CreateClient();
+        await evaluation.EvaluationCompanyEventually(id);
     }
 
     [Fact]

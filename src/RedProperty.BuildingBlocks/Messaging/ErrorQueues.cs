@@ -75,4 +75,66 @@ public static class ErrorQueues
     }
 
     public const string RedeliveryHeader = "RedProperty-Redelivery";
+
+    /// <summary><c>POST {prefix}/unrouted/republish</c>: retry what was parked for want of a queue.</summary>
+    public static IEndpointRouteBuilder MapUnroutedOperations(this IEndpointRouteBuilder app, string prefix)
+    {
+        app.MapPost($"{prefix}/unrouted/republish", async (IConfiguration configuration, CancellationToken cancellationToken) =>
+            {
+                var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
+                return TypedResults.Ok(new MovedBack(UnroutedParking.Queue, await RepublishUnroutedAsync(broker, cancellationToken)));
+            })
+            .WithTags("Operations")
+            .WithName("RepublishUnrouted")
+            .WithSummary("Publish the messages parked in redproperty.unrouted again to the exchanges they were meant for (those still unbound park again)");
+        return app;
+    }
+
+    /// <summary>
+    /// Publishes each message parked in <c>redproperty.unrouted</c> again to the exchange it was
+    /// published to (the MassTransit envelope's <c>destinationAddress</c>); one that still finds no
+    /// queue is parked again. Only the messages parked when the call began are taken.
+    /// </summary>
+    public static async Task<int> RepublishUnroutedAsync(Uri broker, CancellationToken cancellationToken)
+    {
+        await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-unrouted" }
+            .CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        var parked = await channel.MessageCountAsync(UnroutedParking.Queue, cancellationToken);
+        var republished = 0;
+        while (republished < parked && await channel.BasicGetAsync(UnroutedParking.Queue, autoAck: false, cancellationToken) is { } message)
+        {
+            var exchange = DestinationExchange(message.Body);
+            if (exchange is null)
+            {
+                // Not a MassTransit envelope: leave it for a person, at the back of the queue.
+                await channel.BasicNackAsync(message.DeliveryTag, multiple: false, requeue: true, cancellationToken);
+                republished++;
+                continue;
+            }
+
+            await channel.BasicPublishAsync(exchange, message.RoutingKey, mandatory: false, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            republished++;
+        }
+
+        return republished;
+    }
+
+    private static string? DestinationExchange(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var envelope = System.Text.Json.JsonDocument.Parse(body);
+            return envelope.RootElement.TryGetProperty("destinationAddress", out var address)
+                   && Uri.TryCreate(address.GetString(), UriKind.Absolute, out var uri)
+                ? uri.AbsolutePath.Split('/')[^1]
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }
