@@ -11,13 +11,13 @@ var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluat
 
 var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation")
     .WithPlainHttp()
-    .WithDependencies(deps)
+    .WithDependencies(deps, "evaluation")
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
     .WithPlainHttp()
-    .WithDependencies(deps)
+    .WithDependencies(deps, "organization")
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 

@@ -7,11 +7,17 @@ using RabbitMQ.Client;
 
 namespace RedProperty.AppHost;
 
-/// <summary>PostgreSQL ("redproperty") and RabbitMQ ("messaging") as the services see them, and what they must wait for.</summary>
+/// <summary>
+/// PostgreSQL ("redproperty") and RabbitMQ ("messaging") as the services see them, and what they must
+/// wait for. With <see cref="Accounts"/>, each service connects with credentials of its own, made by
+/// <see cref="ConnectionsFor"/>; without, with the ones given.
+/// </summary>
 public sealed record Dependencies(
     IResourceBuilder<IResourceWithConnectionString> Database,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IReadOnlyList<IResourceBuilder<IResource>> WaitFor);
+    IReadOnlyList<IResourceBuilder<IResource>> WaitFor,
+    ServiceAccounts? Accounts = null,
+    Func<ServiceAccounts.Account, (ReferenceExpression Database, ReferenceExpression Messaging)>? ConnectionsFor = null);
 
 public static class DependenciesExtensions
 {
@@ -36,9 +42,21 @@ public static class DependenciesExtensions
         };
     }
 
-    public static IResourceBuilder<ProjectResource> WithDependencies(this IResourceBuilder<ProjectResource> project, Dependencies deps)
+    public static IResourceBuilder<ProjectResource> WithDependencies(this IResourceBuilder<ProjectResource> project, Dependencies deps, string service)
     {
-        project.WithReference(deps.Database).WithReference(deps.Messaging);
+        if (deps is { Accounts: { } accounts, ConnectionsFor: { } connectionsFor })
+        {
+            var (database, messaging) = connectionsFor(accounts.For(project.ApplicationBuilder, service));
+            project.WithEnvironment("ConnectionStrings__redproperty", database)
+                .WithEnvironment("ConnectionStrings__messaging", messaging)
+                .WithReferenceRelationship(deps.Database.Resource)
+                .WithReferenceRelationship(deps.Messaging.Resource);
+        }
+        else
+        {
+            project.WithReference(deps.Database).WithReference(deps.Messaging);
+        }
+
         foreach (var resource in deps.WaitFor)
         {
             project.WaitFor(resource);
@@ -55,7 +73,7 @@ public static class DependenciesExtensions
         this IDistributedApplicationBuilder builder, string service, Dependencies deps) where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>($"{service}-topology", launchProfileName: null)
             .WithPlainHttp()
-            .WithDependencies(deps)
+            .WithDependencies(deps, service)
             .WithEnvironment("Messaging__DeployTopologyOnly", "true")
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .ExcludeFromManifest();
@@ -102,9 +120,13 @@ public static class DependenciesExtensions
         var amqpPort = builder.Configuration.GetValue("Local:RabbitMqPort", 25680);
         var managementPort = builder.Configuration.GetValue("Local:RabbitMqManagementPort", amqpPort + 1);
 
-        // Development defaults, clearly named; override with Parameters:db-password / broker-password.
-        var dbPassword = builder.AddParameter("db-password", "redproperty-dev-password", secret: true);
-        var brokerPassword = builder.AddParameter("broker-password", "redproperty-dev-password", secret: true);
+        // Development defaults, clearly named; override with Parameters:db-password / broker-password
+        // (the administrators) and Parameters:{service}-db-password / {service}-broker-password.
+        var dbPassword = builder.AddPassword("db-password");
+        var brokerPassword = builder.AddPassword("broker-password");
+        var accounts = new ServiceAccounts();
+        var port = postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var amqp = amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var postgres = builder.AddExecutable("postgres", "bash", root,
                 "deploy/local/postgres.sh", "run", Path.Combine(data, "postgres"), postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -123,6 +145,7 @@ public static class DependenciesExtensions
             $"amqp://redproperty:{brokerPassword}@127.0.0.1:{amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"));
 
         var parked = false;
+        var provisioned = false;
         builder.Services.AddHealthChecks()
             .AddAsyncCheck("postgres-ready", async ct =>
             {
@@ -131,6 +154,12 @@ public static class DependenciesExtensions
                 {
                     await using var connection = new NpgsqlConnection(connectionString);
                     await connection.OpenAsync(ct);
+                    // Ready only once every service has its own role and schema.
+                    if (!provisioned)
+                    {
+                        await accounts.ProvisionDatabaseAsync(connectionString!, ct);
+                        provisioned = true;
+                    }
                 });
             })
             .AddAsyncCheck("rabbitmq-ready", async ct =>
@@ -145,13 +174,18 @@ public static class DependenciesExtensions
                         return;
                     }
 
-                    await ApplyParking(new Uri($"http://127.0.0.1:{managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"),
-                        "redproperty", (await brokerPassword.Resource.GetValueAsync(ct))!, ct);
+                    using var management = Management(
+                        new Uri($"http://127.0.0.1:{managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"),
+                        "redproperty", (await brokerPassword.Resource.GetValueAsync(ct))!);
+                    await RedProperty.BuildingBlocks.UnroutedParking.ApplyAsync(management, "/", ct);
+                    await accounts.ProvisionBrokerAsync(management, "/", ct);
                     parked = true;
                 });
             });
 
-        return new Dependencies(database, messaging, [postgres, rabbitmq]);
+        return new Dependencies(database, messaging, [postgres, rabbitmq], accounts, account => (
+            ReferenceExpression.Create($"Host=127.0.0.1;Port={port};Database=redproperty;Username={account.Service};Password={account.DatabasePassword}"),
+            ReferenceExpression.Create($"amqp://{account.Service}:{account.BrokerPassword}@127.0.0.1:{amqp}/")));
     }
 
     /// <summary>
@@ -178,10 +212,16 @@ public static class DependenciesExtensions
 
     private static async Task ApplyParking(Uri management, string user, string password, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = management };
+        using var http = Management(management, user, password);
+        await RedProperty.BuildingBlocks.UnroutedParking.ApplyAsync(http, "/", cancellationToken);
+    }
+
+    private static HttpClient Management(Uri management, string user, string password)
+    {
+        var http = new HttpClient { BaseAddress = management };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
-        await RedProperty.BuildingBlocks.UnroutedParking.ApplyAsync(http, "/", cancellationToken);
+        return http;
     }
 
     private static async Task<HealthCheckResult> Probe(Func<Task> connect)

@@ -22,6 +22,6 @@ app.MapInstructorsApi();
 app.MapRedButlerApi();
 app.MapLedgersApi();
 app.MapIntegrationEventReplay("/api/organization");
-app.MapUnroutedOperations("/api/organization");
+app.MapUnroutedOperations("/api/organization", OrganizationService.Name);
 
 await app.RunServiceAsync();

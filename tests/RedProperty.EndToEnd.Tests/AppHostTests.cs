@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Npgsql;
+using RabbitMQ.Client;
 
 namespace RedProperty.EndToEnd.Tests;
 
@@ -24,9 +26,8 @@ public sealed class AppHostTests
         }
         try
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(
-                AppHostArguments(data.FullName),
-                timeout.Token);
+            var (arguments, postgresPort, rabbitPort) = AppHostArguments(data.FullName);
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(arguments, timeout.Token);
             await using var app = await builder.BuildAsync(timeout.Token);
             await app.StartAsync(timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
@@ -37,6 +38,11 @@ public sealed class AppHostTests
             var company = await gateway.EvaluationCompanyEventually(id);
 
             Assert.Equal("天水市麦积区网关测试物业服务有限公司", company.GetProperty("name").GetString());
+
+            if (postgresPort is { } pg && rabbitPort is { } amqp)
+            {
+                await Services_cannot_reach_each_others_tables_or_forge_each_others_events(pg, amqp);
+            }
         }
         finally
         {
@@ -44,25 +50,64 @@ public sealed class AppHostTests
         }
     }
 
+    [Fact]
+    public async Task Outside_Development_the_AppHost_refuses_to_start_with_default_passwords()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(
+                ["--environment", "Production", "Deps=local"], timeout.Token);
+            await using var app = await builder.BuildAsync(timeout.Token);
+        });
+
+        Assert.Contains("has the development default", refused.ToString());
+    }
+
+    // Least privilege underneath: each service's own credentials, as the AppHost provisioned them.
+    private static async Task Services_cannot_reach_each_others_tables_or_forge_each_others_events(int postgresPort, int rabbitPort)
+    {
+        const string password = "redproperty-dev-password"; // the development default of every service password
+        await using (var organization = new NpgsqlConnection(
+                         $"Host=127.0.0.1;Port={postgresPort};Database=redproperty;Username=organization;Password={password};Pooling=false"))
+        {
+            await organization.OpenAsync();
+            await using var own = new NpgsqlCommand("SELECT count(*) FROM organization.mt_events", organization);
+            Assert.True((long)(await own.ExecuteScalarAsync())! > 0);
+            await using var other = new NpgsqlCommand("SELECT count(*) FROM evaluation.mt_doc_companydirectoryentry", organization);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => other.ExecuteScalarAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+
+        var evaluation = await new ConnectionFactory { Uri = new Uri($"amqp://evaluation:{password}@127.0.0.1:{rabbitPort}/") }.CreateConnectionAsync();
+        await using (evaluation)
+        {
+            await using var channel = await evaluation.CreateChannelAsync(new CreateChannelOptions(true, true));
+            var forged = await Assert.ThrowsAnyAsync<Exception>(async () =>
+                await channel.BasicPublishAsync("redproperty.organization.property-company-registered.v1", "", true, new BasicProperties(), "{}"u8.ToArray()));
+            Assert.Contains("ACCESS_REFUSED", forged.ToString());
+        }
+    }
+
     // With test servers from deploy/test.sh there is no container runtime: run the local servers,
     // on fixed ports (a free block below the ephemeral range). Otherwise the AppHost picks containers.
-    private static string[] AppHostArguments(string dataDirectory)
+    private static (string[] Arguments, int? PostgresPort, int? RabbitPort) AppHostArguments(string dataDirectory)
     {
         if (Environment.GetEnvironmentVariable("REDPROPERTY_TEST_POSTGRES") is null)
         {
-            return [];
+            return ([], null, null);
         }
 
         var postgresPort = FreePortBlock(27400, 1);
         var rabbitPort = FreePortBlock(27600, 4); // AMQP, management, distribution, epmd
-        return
+        return (
         [
             "Deps=local",
             $"Local:DataDirectory={dataDirectory}",
             $"Local:PostgresPort={postgresPort}",
             $"Local:RabbitMqPort={rabbitPort}",
             $"Local:RabbitMqManagementPort={rabbitPort + 1}",
-        ];
+        ], postgresPort, rabbitPort);
     }
 
     private static int FreePortBlock(int start, int size)

@@ -77,12 +77,12 @@ public static class ErrorQueues
     public const string RedeliveryHeader = "RedProperty-Redelivery";
 
     /// <summary><c>POST {prefix}/unrouted/republish</c>: retry what was parked for want of a queue.</summary>
-    public static IEndpointRouteBuilder MapUnroutedOperations(this IEndpointRouteBuilder app, string prefix)
+    public static IEndpointRouteBuilder MapUnroutedOperations(this IEndpointRouteBuilder app, string prefix, string serviceName)
     {
         app.MapPost($"{prefix}/unrouted/republish", async (IConfiguration configuration, CancellationToken cancellationToken) =>
             {
                 var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
-                return TypedResults.Ok(new MovedBack(UnroutedParking.Queue, await RepublishUnroutedAsync(broker, cancellationToken)));
+                return TypedResults.Ok(new MovedBack(UnroutedParking.Queue, await RepublishUnroutedAsync(broker, serviceName, cancellationToken)));
             })
             .WithTags("Operations")
             .WithName("RepublishUnrouted")
@@ -93,30 +93,36 @@ public static class ErrorQueues
     /// <summary>
     /// Publishes each message parked in <c>redproperty.unrouted</c> again to the exchange it was
     /// published to (the MassTransit envelope's <c>destinationAddress</c>); one that still finds no
-    /// queue is parked again. Only the messages parked when the call began are taken.
+    /// queue is parked again. Only the messages parked when the call began are taken, and only those
+    /// of <paramref name="serviceName"/>'s own contracts (a service may publish only its own).
     /// </summary>
-    public static async Task<int> RepublishUnroutedAsync(Uri broker, CancellationToken cancellationToken)
+    public static async Task<int> RepublishUnroutedAsync(Uri broker, string serviceName, CancellationToken cancellationToken)
     {
         await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-unrouted" }
             .CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         var parked = await channel.MessageCountAsync(UnroutedParking.Queue, cancellationToken);
+        var taken = 0;
         var republished = 0;
-        while (republished < parked && await channel.BasicGetAsync(UnroutedParking.Queue, autoAck: false, cancellationToken) is { } message)
+        var held = new List<ulong>();
+        while (taken++ < parked && await channel.BasicGetAsync(UnroutedParking.Queue, autoAck: false, cancellationToken) is { } message)
         {
-            var exchange = DestinationExchange(message.Body);
-            if (exchange is null)
+            if (DestinationExchange(message.Body) is not { } exchange || !exchange.StartsWith($"redproperty.{serviceName}.", StringComparison.Ordinal))
             {
-                // Not a MassTransit envelope: leave it for a person, at the back of the queue.
-                await channel.BasicNackAsync(message.DeliveryTag, multiple: false, requeue: true, cancellationToken);
-                republished++;
+                // Another service's, or not an envelope at all: it stays parked (released below).
+                held.Add(message.DeliveryTag);
                 continue;
             }
 
             await channel.BasicPublishAsync(exchange, message.RoutingKey, mandatory: false, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
             republished++;
+        }
+
+        foreach (var tag in held)
+        {
+            await channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken);
         }
 
         return republished;
