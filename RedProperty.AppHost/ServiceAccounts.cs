@@ -8,9 +8,12 @@ namespace RedProperty.AppHost;
 /// <summary>
 /// Least privilege underneath: each service connects as its own PostgreSQL role, which owns its
 /// schema and nothing else, and as its own RabbitMQ user, which may write only to its own exchanges
-/// and queues and read only its own queues (and bind to the contracts it consumes). So no service
-/// can read another's tables or forge another's events. The AppHost provisions both with the
-/// administrator's credentials before any service starts, and again (idempotently) on each start.
+/// and queues, so no service can read another's tables or publish another's events. Limits that
+/// remain: MassTransit declares the contract exchanges it consumes, so a service may configure (and
+/// so delete) any <c>redproperty.*</c> exchange and read (bind from, or take parked messages of) them;
+/// bus queues (<c>*_bus_*</c>) and MassTransit's fault exchanges are shared. The AppHost provisions
+/// both with the administrator's credentials before any service starts, and again (idempotently)
+/// on each start.
 /// </summary>
 public sealed partial class ServiceAccounts
 {
@@ -82,9 +85,10 @@ public sealed partial class ServiceAccounts
             var user = account.Service;
             var password = await account.BrokerPassword.Resource.GetValueAsync(cancellationToken);
             await Ok(management.PutAsJsonAsync($"api/users/{user}", new { password, tags = "" }, cancellationToken));
-            // Own: its queues and endpoint exchanges ("{service}-…"), its contracts ("redproperty.{service}.…"),
-            // its bus's temporary queue ("…_bus_…") and MassTransit's fault exchanges. Others' contract
-            // exchanges it may declare and bind from (configure, read), never publish to (write).
+            // Own: its queues and endpoint exchanges ("{service}-…"), its contracts and replay exchange
+            // ("redproperty.{service}.…"), bus queues ("…_bus_…"), MassTransit's fault exchanges and the
+            // parking exchange (a publish that falls through to it is written there). Others' contract
+            // and replay exchanges it may declare and bind from (configure, read), never publish to (write).
             var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.UnroutedParking.Exchange)}";
             await Ok(management.PutAsJsonAsync($"api/permissions/{vhost}/{user}", new
             {

@@ -16,7 +16,7 @@ public sealed class EvaluationService
         {
             bus.AddConsumer<PropertyCompanyRegisteredConsumer>();
             bus.AddConsumer<PropertyCompanyUpdatedConsumer>();
-        });
+        }, replaysFrom: ["organization"]);
         // Two updates of one company may be consumed at once; the loser fails, is retried and re-reads.
         builder.AddEventStore(Name, options => options.Schema.For<CompanyDirectoryEntry>().UseOptimisticConcurrency(true));
     }

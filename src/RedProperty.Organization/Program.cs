@@ -21,7 +21,7 @@ app.MapBranchesApi();
 app.MapInstructorsApi();
 app.MapRedButlerApi();
 app.MapLedgersApi();
-app.MapIntegrationEventReplay("/api/organization");
+app.MapIntegrationEventReplay("/api/organization", OrganizationService.Name);
 app.MapUnroutedOperations("/api/organization", OrganizationService.Name);
 
 await app.RunServiceAsync();

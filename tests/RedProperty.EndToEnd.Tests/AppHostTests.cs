@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -38,6 +39,17 @@ public sealed class AppHostTests
             var company = await gateway.EvaluationCompanyEventually(id);
 
             Assert.Equal("天水市麦积区网关测试物业服务有限公司", company.GetProperty("name").GetString());
+
+            // Operations work with each service's own, restricted credentials: a replay goes through
+            // Organization's replay exchange to Evaluation's queue.
+            var replay = await gateway.PostAsJsonAsync("/api/organization/integration-events/replay", new
+            {
+                queue = "evaluation-property-company-registered",
+                fromSequence = 0,
+                contracts = new[] { "redproperty.organization.property-company-registered.v1" },
+            });
+            Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
+            Assert.True((await replay.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("published").GetInt32() >= 1);
 
             if (postgresPort is { } pg && rabbitPort is { } amqp)
             {

@@ -87,7 +87,8 @@ public sealed class PipelineTests : IAsyncLifetime
             what: "Evaluation's queue");
         var deliveries = new ConsumedMessages<V1.PropertyCompanyRegistered>();
         evaluationHost.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(deliveries);
-        var organization = _system.Start<OrganizationService>().CreateClient();
+        var organizationHost = _system.Start<OrganizationService>();
+        var organization = organizationHost.CreateClient();
         var evaluation = evaluationHost.CreateClient();
         var kept = await organization.RegisterCompany("天水市麦积区重放保留物业有限公司");
         var lost = await organization.RegisterCompany("天水市麦积区重放恢复物业有限公司");
@@ -95,10 +96,16 @@ public sealed class PipelineTests : IAsyncLifetime
         await evaluation.EvaluationCompanyEventually(lost);
 
         // A read model rebuilt without one entry: its row and its inbox record are gone.
+        string lostInbox;
+        await using (var events = organizationHost.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            lostInbox = $"{nameof(PropertyCompanyRegisteredConsumer)}/{(await events.Events.FetchStreamAsync(lost))[0].Id:N}";
+        }
+
         await using (var session = evaluationHost.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             session.Delete<CompanyDirectoryEntry>(lost);
-            session.DeleteWhere<InboxRecord>(r => r.Id.StartsWith(nameof(PropertyCompanyRegisteredConsumer)) && r.MessageType == "PropertyCompanyRegistered");
+            session.Delete<InboxRecord>(lostInbox);
             await session.SaveChangesAsync();
         }
 
@@ -113,14 +120,27 @@ public sealed class PipelineTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, result.GetProperty("published").GetInt32());
+        Assert.False(result.GetProperty("more").GetBoolean());
 
         await evaluation.EvaluationCompanyEventually(lost);
         await Eventually.True(() => Task.FromResult(deliveries.Deliveries == before + 2), what: "both replayed messages delivered");
+        // The kept one arrived again and its inbox dropped it: still one record, entry untouched.
         Assert.Equal(keptBefore, await DirectoryEntry(evaluationHost, kept));
         Assert.Equal(2, await DirectoryCount(evaluationHost));
+        Assert.Equal(2, await InboxCount(evaluationHost));
         // Only the named queue got them: no updates were replayed anywhere, no error or skipped messages.
         Assert.Null(await _system.Broker.QueueAsync("evaluation-property-company-registered_skipped"));
         Assert.Null(await _system.Broker.QueueAsync("evaluation-property-company-registered_error"));
+
+        // A queue nobody bound under that name is refused, not created and filled.
+        var unknown = await organization.PostAsJsonAsync("/api/organization/integration-events/replay", new
+        {
+            queue = "evaluation-no-such-queue",
+            fromSequence = 0,
+            contracts = new[] { V1.PropertyCompanyRegistered.MessageName },
+        });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Null(await _system.Broker.QueueAsync("evaluation-no-such-queue"));
     }
 
     [Fact]
@@ -133,6 +153,7 @@ public sealed class PipelineTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("queue", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("fromSequence", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contracts", out _));
     }
 
     [Fact]

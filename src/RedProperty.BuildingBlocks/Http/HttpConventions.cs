@@ -20,7 +20,7 @@ public static class HttpConventions
     public static IHostApplicationBuilder AddHttpConventions<TService>(this IHostApplicationBuilder builder, Action<OpenApiExamples>? examples = null)
     {
         var registry = new OpenApiExamples()
-            .Add(new ReplayIntegrationEvents("evaluation-property-company-registered", 0, null, ["redproperty.organization.property-company-registered.v1"]));
+            .Add(new ReplayIntegrationEvents("evaluation-property-company-registered", 0, null, ["redproperty.organization.property-company-registered.v1"], 1_000));
         examples?.Invoke(registry);
         builder.Services.AddSingleton(registry);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -36,11 +36,12 @@ public static class Idempotency
         route.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var key = http.Request.Headers[HeaderName].ToString();
-            if (key.Length == 0)
+            if (!IsIdempotentRequest(http))
             {
                 return await next(context);
             }
+
+            var key = KeyOf(http);
 
             if (key.Length > MaxKeyLength)
             {
@@ -76,10 +77,14 @@ public static class Idempotency
                 return Replay((await fresh.LoadAsync<IdempotencyRecord>(id, CancellationToken.None))!, hash);
             }
 
-            if (result is not IResult response || result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            // Refusals roll back with the request (the key stays free); anything else is rendered and
+            // judged by the status it actually wrote, so no result type can slip through uncommitted.
+            if (result is IStatusCodeHttpResult { StatusCode: < 200 or >= 300 })
             {
-                return result; // the transaction rolls back with the request: the key stays free
+                return result;
             }
+
+            var response = result as IResult ?? TypedResults.Ok(result);
 
             // Write the response into a buffer once, keep a copy for replays, then send it.
             var body = http.Response.Body;
@@ -92,6 +97,13 @@ public static class Idempotency
             finally
             {
                 http.Response.Body = body;
+            }
+
+            if (http.Response.StatusCode is < 200 or >= 300)
+            {
+                buffer.Position = 0;
+                await buffer.CopyToAsync(body, http.RequestAborted);
+                return Results.Empty; // not a success: nothing is committed, the key stays free
             }
 
             session.Update(record with
@@ -115,7 +127,7 @@ public static class Idempotency
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(HeaderName))
+            if (HttpMethods.IsPost(context.Request.Method) && KeyOf(context).Length > 0)
             {
                 context.Request.EnableBuffering();
             }
@@ -137,8 +149,10 @@ public static class Idempotency
     /// <summary>True when this request's session must run in one transaction with its idempotency record.</summary>
     public static bool IsIdempotentRequest(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
-        && http.Request.Headers.ContainsKey(HeaderName)
+        && KeyOf(http).Length > 0
         && http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is not null;
+
+    private static string KeyOf(HttpContext http) => http.Request.Headers[HeaderName].ToString().Trim();
 
     // The route pattern, not the raw path: "/companies" and "/companies/" are one endpoint.
     private static string RecordId(HttpContext http, string key) =>

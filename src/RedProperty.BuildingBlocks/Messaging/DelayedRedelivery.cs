@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -10,10 +9,12 @@ public sealed record RedeliverySettings(TimeSpan Delay, int Rounds);
 
 /// <summary>
 /// Delayed redelivery on a plain broker (no delayed-message plugin): a message that failed its
-/// immediate retries is sent to <c>{queue}_delay</c>, a queue whose TTL dead-letters it back to
-/// <c>{queue}</c> after <see cref="RedeliverySettings.Delay"/>. After
+/// immediate retries is sent to <c>{queue}_delay</c>, a queue whose TTL dead-letters it to the
+/// queue's own exchange (so back to <c>{queue}</c>) after <see cref="RedeliverySettings.Delay"/>. After
 /// <see cref="RedeliverySettings.Rounds"/> such rounds the failure goes on to <c>{queue}_error</c>.
-/// The MessageId is kept, so the inbox still recognises the message.
+/// The MessageId is kept, so the inbox still recognises the message. The round travels in a transport
+/// header, which moving a message back from the error queue clears. The send is mandatory and the
+/// delay queue declared before each send: a message is never acknowledged into a void.
 /// </summary>
 public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, DelayQueues queues, ILogger<DelayedRedeliveryFilter<T>> logger)
     : IFilter<ConsumeContext<T>>
@@ -28,7 +29,7 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
             await next.Send(context);
         }
         catch (Exception ex) when (settings.Rounds > 0
-                                   && context.Headers.Get<int>(RoundHeader) is var round
+                                   && context.ReceiveContext.TransportHeaders.Get<int>(RoundHeader) is var round
                                    && (round ?? 0) < settings.Rounds
                                    && !context.CancellationToken.IsCancellationRequested)
         {
@@ -37,6 +38,11 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
             var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{exchange}"));
             await endpoint.Send(context.Message, send =>
             {
+                if (send is RabbitMqSendContext rabbit)
+                {
+                    rabbit.Mandatory = true;
+                }
+
                 send.MessageId = context.MessageId;
                 send.CorrelationId = context.CorrelationId;
                 send.Headers.Set(RoundHeader, (round ?? 0) + 1);
@@ -49,39 +55,31 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
     public void Probe(ProbeContext context) => context.CreateFilterScope("delayedRedelivery");
 }
 
-/// <summary>Declares each <c>{queue}_delay</c> exchange and queue once, on a connection of its own.</summary>
+/// <summary>
+/// Declares a <c>{queue}_delay</c> exchange and queue, on a connection of its own. Declared before
+/// every redelivery (this is the failure path, and a declare is idempotent), so a delay queue
+/// deleted while the service runs is back before the next message needs it.
+/// </summary>
 public sealed class DelayQueues(Uri broker) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _declared = new();
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private IConnection? _connection;
 
-    public Task<string> EnsureAsync(string queue, TimeSpan delay, CancellationToken cancellationToken) =>
-        _declared.GetOrAdd(queue, q => new Lazy<Task<string>>(() => DeclareAsync(q, delay, cancellationToken))).Value;
-
-    private async Task<string> DeclareAsync(string queue, TimeSpan delay, CancellationToken cancellationToken)
+    public async Task<string> EnsureAsync(string queue, TimeSpan delay, CancellationToken cancellationToken)
     {
-        try
+        var delayName = $"{queue}_delay";
+        var connection = await ConnectAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(delayName, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(delayName, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
         {
-            var delayName = $"{queue}_delay";
-            var connection = await ConnectAsync(cancellationToken);
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            await channel.ExchangeDeclareAsync(delayName, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(delayName, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
-            {
-                ["x-message-ttl"] = (long)delay.TotalMilliseconds,
-                // The default exchange routes by queue name: back to the queue the message came from.
-                ["x-dead-letter-exchange"] = "",
-                ["x-dead-letter-routing-key"] = queue,
-            }, cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(delayName, delayName, "", cancellationToken: cancellationToken);
-            return delayName;
-        }
-        catch
-        {
-            _declared.TryRemove(queue, out _);
-            throw;
-        }
+            ["x-message-ttl"] = (long)delay.TotalMilliseconds,
+            // The queue's own endpoint exchange (MassTransit binds it to the queue): a service may
+            // write there, unlike the default exchange.
+            ["x-dead-letter-exchange"] = queue,
+        }, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(delayName, delayName, "", cancellationToken: cancellationToken);
+        return delayName;
     }
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
@@ -91,6 +89,11 @@ public sealed class DelayQueues(Uri broker) : IAsyncDisposable
         {
             if (_connection is not { IsOpen: true })
             {
+                if (_connection is not null)
+                {
+                    await _connection.DisposeAsync();
+                }
+
                 _connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-delay-queues" }
                     .CreateConnectionAsync(cancellationToken);
             }

@@ -36,7 +36,9 @@ public static class ErrorQueues
                 }
 
                 var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
-                return TypedResults.Ok(new MovedBack(queue, await MoveBackAsync(broker, queue, limit ?? MaxPerCall, cancellationToken)));
+                return await MoveBackAsync(broker, queue, limit ?? MaxPerCall, cancellationToken) is { } moved
+                    ? TypedResults.Ok(new MovedBack(queue, moved))
+                    : TypedResults.NotFound();
             })
             .WithTags("Operations")
             .WithName($"MoveBackErrors-{serviceName}")
@@ -44,14 +46,26 @@ public static class ErrorQueues
         return app;
     }
 
-    public static async Task<int> MoveBackAsync(Uri broker, string queue, int limit, CancellationToken cancellationToken)
+    /// <returns>How many were moved, or null when there is no such error queue.</returns>
+    public static async Task<int?> MoveBackAsync(Uri broker, string queue, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-error-queues" }
             .CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        uint waiting;
+        try
+        {
+            waiting = (await channel.QueueDeclarePassiveAsync($"{queue}_error", cancellationToken)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return null;
+        }
+
+        // Only what was parked when the call began: one that fails again at once is not moved twice.
         var moved = 0;
-        while (moved < limit && await channel.BasicGetAsync($"{queue}_error", autoAck: false, cancellationToken) is { } parked)
+        while (moved < Math.Min(limit, waiting) && await channel.BasicGetAsync($"{queue}_error", autoAck: false, cancellationToken) is { } parked)
         {
             var properties = new BasicProperties(parked.BasicProperties);
             if (properties.Headers is { } headers)
@@ -65,8 +79,8 @@ public static class ErrorQueues
                 }
             }
 
-            // The default exchange delivers straight to the queue named by the routing key.
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, parked.Body, cancellationToken);
+            // The queue's own endpoint exchange (bound to it by MassTransit), which the service may write to.
+            await channel.BasicPublishAsync(queue, "", mandatory: true, properties, parked.Body, cancellationToken);
             await channel.BasicAckAsync(parked.DeliveryTag, multiple: false, cancellationToken);
             moved++;
         }

@@ -57,7 +57,8 @@ public sealed class IntegrationEventForwarder(
             }
         }
 
-        // Streams are independent; within one, a consumer must see the events in the order they happened.
+        // Streams are independent; within one, events are published in the order they happened (consumers
+        // still see them out of order at times: concurrency, redelivery, one queue per contract).
         var streams = outgoing.GroupBy(e => e.Stored.StreamKey ?? e.Stored.StreamId.ToString());
         await Parallel.ForEachAsync(
             streams,
@@ -111,7 +112,9 @@ public sealed class IntegrationEventForwarder(
                 metrics.PublishFailed();
                 logger.LogWarning(ex, "Publishing event {EventId} (sequence {Sequence}) failed on attempt {Attempt}; retrying in {Backoff}",
                     stored.Id, stored.Sequence, attempt, backoff);
-                await Task.Delay(backoff, time, lifetime.ApplicationStopping);
+                // Stop waiting as soon as the host stops or the page is abandoned (another stream failed).
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+                await Task.Delay(backoff, time, wait.Token);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }

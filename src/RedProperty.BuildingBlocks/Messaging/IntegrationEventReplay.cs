@@ -11,14 +11,18 @@ using Microsoft.AspNetCore.Routing;
 namespace RedProperty.BuildingBlocks;
 
 /// <summary>
-/// Re-publish this service's integration events, from a sequence or a time, to one named
-/// subscriber queue (a late subscriber, a queue that was recreated, a read model rebuilt). The
-/// MessageIds are the stored events' ids as at first publish, so every inbox drops what it already
-/// applied: a replay has no second effect anywhere. Only the named queue receives the messages.
+/// Re-publish this service's integration events of the given contracts, from a sequence or a time,
+/// to one named subscriber queue (a late subscriber, a queue that was recreated, a read model
+/// rebuilt), at most <see cref="Limit"/> events a call (page on with <c>lastSequence + 1</c>). They
+/// go through this service's replay exchange <c>redproperty.{service}.replay</c> (direct, routing key
+/// = the queue), which each subscriber's queues bind to, so the publisher needs no right on anyone's
+/// queue and only the named queue receives them. The MessageIds are the stored events' ids as at
+/// first publish, so an inbox drops what it applied within its retention (14 days by default):
+/// within that window a replay has no second effect anywhere.
 /// </summary>
-public sealed record ReplayIntegrationEvents(string Queue, long? FromSequence, DateTimeOffset? FromTime, string[]? Contracts);
+public sealed record ReplayIntegrationEvents(string Queue, long? FromSequence, DateTimeOffset? FromTime, string[] Contracts, int? Limit);
 
-public sealed record ReplayResult(string Queue, int Published, long LastSequence);
+public sealed record ReplayResult(string Queue, int Published, long LastSequence, bool More);
 
 public sealed class ReplayIntegrationEventsValidator : AbstractValidator<ReplayIntegrationEvents>
 {
@@ -29,19 +33,27 @@ public sealed class ReplayIntegrationEventsValidator : AbstractValidator<ReplayI
         RuleFor(r => r.FromSequence).GreaterThanOrEqualTo(0);
         RuleFor(r => r).Must(r => r.FromSequence is null || r.FromTime is null)
             .WithName("fromSequence").WithMessage("Give fromSequence or fromTime, not both.");
-        RuleFor(r => r.Contracts).Must(c => c is null || c.Length <= 100).WithMessage("At most 100 contracts.");
+        // Required: a queue handles some contracts only; the rest would pile up in its _skipped queue.
+        RuleFor(r => r.Contracts).NotEmpty().Must(c => c.Length <= 100).WithMessage("One to 100 contracts.");
         RuleForEach(r => r.Contracts).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Limit).InclusiveBetween(1, IntegrationEventReplay.MaxPerCall);
     }
 }
 
 public static class IntegrationEventReplay
 {
+    public const int MaxPerCall = 10_000;
     private const int PageSize = 500;
 
+    /// <summary>The exchange a service's replays go through; subscribers bind their queues to it by queue name.</summary>
+    public static string ExchangeOf(string service) => $"redproperty.{service}.replay";
+
     /// <summary><c>POST {prefix}/integration-events/replay</c>.</summary>
-    public static IEndpointRouteBuilder MapIntegrationEventReplay(this IEndpointRouteBuilder app, string prefix)
+    public static IEndpointRouteBuilder MapIntegrationEventReplay(this IEndpointRouteBuilder app, string prefix, string serviceName)
     {
-        app.MapPost($"{prefix}/integration-events/replay", Handle)
+        app.MapPost($"{prefix}/integration-events/replay", (ReplayIntegrationEvents request, IQuerySession session, IntegrationEventMap map,
+                ISendEndpointProvider endpoints, CancellationToken cancellationToken) =>
+                Handle(request, serviceName, session, map, endpoints, cancellationToken))
             .Validate<ReplayIntegrationEvents>()
             .WithTags("Operations")
             .WithName("ReplayIntegrationEvents")
@@ -49,16 +61,17 @@ public static class IntegrationEventReplay
         return app;
     }
 
-    public static async Task<Ok<ReplayResult>> Handle(
-        ReplayIntegrationEvents request, IQuerySession session, IntegrationEventMap map, ISendEndpointProvider endpoints,
+    public static async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> Handle(
+        ReplayIntegrationEvents request, string serviceName, IQuerySession session, IntegrationEventMap map, ISendEndpointProvider endpoints,
         CancellationToken cancellationToken)
     {
-        var wanted = request.Contracts is { Length: > 0 } names ? names.ToHashSet(StringComparer.Ordinal) : null;
-        var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{request.Queue}"));
+        var wanted = request.Contracts.ToHashSet(StringComparer.Ordinal);
+        var limit = request.Limit ?? MaxPerCall;
+        var endpoint = await endpoints.GetSendEndpoint(new Uri($"exchange:{ExchangeOf(serviceName)}?type=direct"));
         var position = request.FromSequence is { } from ? from - 1 : -1;
         var published = 0;
         var last = position;
-        while (true)
+        while (published < limit)
         {
             var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > position);
             if (request.FromTime is { } since)
@@ -74,19 +87,41 @@ public static class IntegrationEventReplay
 
             foreach (var stored in page)
             {
-                if (map.ToContract(stored) is { } contract && (wanted is null || wanted.Contains(ContractName(contract))))
+                last = stored.Sequence;
+                if (map.ToContract(stored) is not { } contract || !wanted.Contains(ContractName(contract)))
+                {
+                    continue;
+                }
+
+                try
                 {
                     // In sequence order, each confirmed before the next: per-stream order as at first publish.
-                    await endpoint.Send(contract, contract.GetType(), Pipe.Execute<SendContext>(send => send.MessageId = stored.Id), cancellationToken);
-                    published++;
+                    await endpoint.Send(contract, contract.GetType(), Pipe.Execute<SendContext>(send =>
+                    {
+                        send.MessageId = stored.Id;
+                        send.SetRoutingKey(request.Queue);
+                        if (send is RabbitMqSendContext rabbit)
+                        {
+                            rabbit.Mandatory = true; // no queue bound under that name: returned, not lost
+                        }
+                    }), cancellationToken);
+                }
+                catch (MessageReturnedException)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscriber queue",
+                        detail: $"No queue named '{request.Queue}' is bound to {ExchangeOf(serviceName)}; {published} events were replayed before this.");
+                }
+
+                if (++published == limit)
+                {
+                    break;
                 }
             }
 
-            position = page[^1].Sequence;
-            last = position;
+            position = last;
         }
 
-        return TypedResults.Ok(new ReplayResult(request.Queue, published, Math.Max(last, 0)));
+        return TypedResults.Ok(new ReplayResult(request.Queue, published, Math.Max(last, 0), published == limit));
     }
 
     private static string ContractName(object contract) =>

@@ -26,8 +26,11 @@ public static class MessagingExtensions
     /// (<c>Messaging:ConcurrentMessageLimit</c>, default 16) are explicit. The service starts even
     /// while the broker is down, connects later, and reports the bus as Degraded meanwhile.
     /// </summary>
+    /// <param name="replaysFrom">The services whose contracts this one consumes: each of its queues binds to
+    /// their replay exchanges under its own name, so a replay can be addressed to it.</param>
     public static IHostApplicationBuilder AddMessaging(
-        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null,
+        IReadOnlyList<string>? replaysFrom = null)
     {
         var configuration = builder.Configuration;
         var connectionString = configuration.GetConnectionString(ConnectionName)
@@ -37,7 +40,7 @@ public static class MessagingExtensions
         var redelivery = Redelivery(configuration);
 
         builder.Services.AddSingleton(redelivery);
-        builder.Services.AddSingleton(new DelayQueues(broker));
+        builder.Services.AddSingleton(_ => new DelayQueues(broker)); // a factory, so the container disposes it
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddReceiveObserver<SkippedMessages>();
         builder.Services.AddMassTransit(bus =>
@@ -52,8 +55,20 @@ public static class MessagingExtensions
                 o.Tags.Add("ready");
             });
             consumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    foreach (var publisher in replaysFrom ?? [])
+                    {
+                        rabbitEndpoint.Bind(IntegrationEventReplay.ExchangeOf(publisher), binding =>
+                        {
+                            binding.ExchangeType = RabbitMQ.Client.ExchangeType.Direct;
+                            binding.RoutingKey = queue;
+                        });
+                    }
+                }
+
                 // Outermost first: delayed redelivery wraps the immediate retries.
                 endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
                 endpoint.UseMessageRetry(r => r.Exponential(

@@ -4,12 +4,14 @@ namespace RedProperty.BuildingBlocks;
 
 /// <summary>
 /// RabbitMQ drops a publish that no queue is bound to, and the forwarder would then move on. A broker
-/// policy gives every <c>redproperty.*</c> exchange the alternate exchange <c>redproperty.unrouted</c>,
-/// whose durable queue parks what nobody was bound to receive: visible in the management UI, and
-/// recoverable (a subscriber that arrives later asks for a replay). A policy, not an exchange
-/// argument, so it applies whoever declared the exchange first, outside consumers included.
-/// Applied through the management API by the AppHost before any service starts, and by the tests
-/// for each virtual host. (Shared as source with the AppHost, which has no other use for this library.)
+/// policy gives every exchange (but the broker's own <c>amq.*</c>, MassTransit's fault exchanges, the
+/// replay exchanges, where an unbound name must be refused, and the parking exchange itself) the
+/// alternate exchange <c>redproperty.unrouted</c>, whose durable queue parks what nobody was bound to
+/// receive — at a contract's exchange, at a subscriber's endpoint exchange whose queue was deleted,
+/// or at a delay exchange. Visible in the management UI, and published again on request. A policy,
+/// not an exchange argument, so it applies whoever declared the exchange first, outside consumers
+/// included. Applied through the management API by the AppHost before any service starts, and by
+/// the tests for each virtual host. (Shared as source with the AppHost.)
 /// </summary>
 #if REDPROPERTY_APPHOST
 internal // the AppHost's linked copy must not clash with this library's type where both are referenced
@@ -32,11 +34,11 @@ static class UnroutedParking
         await Ok(management.PostAsJsonAsync($"api/bindings/{vhost}/e/{Exchange}/q/{Queue}", new { routing_key = "" }, cancellationToken));
         await Ok(management.PutAsJsonAsync($"api/policies/{vhost}/{Policy}", new Dictionary<string, object>
         {
-            // Every contract exchange, but not the parking exchange itself.
-            ["pattern"] = @"^redproperty\.(?!unrouted$)",
+            ["pattern"] = @"^(?!amq\.|MassTransit:|redproperty\.unrouted$|redproperty\.[^.]+\.replay$).+",
             ["definition"] = new Dictionary<string, object> { ["alternate-exchange"] = Exchange },
             ["apply-to"] = "exchanges",
-            ["priority"] = 0,
+            // Above the default of 0, so a general policy an operator adds does not silently replace it.
+            ["priority"] = 10,
         }, cancellationToken));
     }
 

@@ -52,10 +52,21 @@ public sealed class IdempotencyFaultTests : IAsyncLifetime
         Assert.Equal(retried.Headers.Location, replayed.Headers.Location);
     }
 
+    [Fact]
+    public async Task An_empty_idempotency_key_is_no_key_and_the_resource_is_kept()
+    {
+        var body = new { name = "天水市麦积区空键物业有限公司", creditCode = CreditCodes.Next(), address = "甘肃省天水市麦积区中滩镇" };
+
+        var created = await Post("", body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(created.Headers.Location)).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> Post(string key, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/organization/companies") { Content = JsonContent.Create(body) };
-        request.Headers.Add(Idempotency.HeaderName, key);
+        request.Headers.TryAddWithoutValidation(Idempotency.HeaderName, key);
         return await _client.SendAsync(request);
     }
 }
