@@ -179,7 +179,7 @@ public sealed class PipelineTests : IAsyncLifetime
             }
 
             // The outage lasts 20 s while the messages fail their retries and wait for redelivery.
-            await Eventually.True(async () => (await _system.Broker.QueueAsync("evaluation-property-company-registered_delay"))?.Messages > 0,
+            await Eventually.True(async () => (await _system.Broker.QueueAsync(DelayQueues.NameOf("evaluation-property-company-registered", TimeSpan.FromSeconds(5))))?.Messages > 0,
                 what: "messages waiting for delayed redelivery");
             await Task.Delay(TimeSpan.FromSeconds(20));
         }

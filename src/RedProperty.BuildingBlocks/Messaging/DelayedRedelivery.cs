@@ -9,7 +9,7 @@ public sealed record RedeliverySettings(TimeSpan Delay, int Rounds);
 
 /// <summary>
 /// Delayed redelivery on a plain broker (no delayed-message plugin): a message that failed its
-/// immediate retries is sent to <c>{queue}_delay</c>, a queue whose TTL dead-letters it to the
+/// immediate retries is sent to <c>{queue}_delay_{seconds}s</c>, a queue whose TTL dead-letters it to the
 /// queue's own exchange (so back to <c>{queue}</c>) after <see cref="RedeliverySettings.Delay"/>. After
 /// <see cref="RedeliverySettings.Rounds"/> such rounds the failure goes on to <c>{queue}_error</c>.
 /// The MessageId is kept, so the inbox still recognises the message. The round travels in a transport
@@ -34,9 +34,28 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
                                    && !context.CancellationToken.IsCancellationRequested)
         {
             var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
-            var exchange = await queues.EnsureAsync(queue, settings.Delay, context.CancellationToken);
-            var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{exchange}"));
-            await endpoint.Send(context.Message, send =>
+            try
+            {
+                await SendToDelay(context, queue, (round ?? 0) + 1);
+            }
+            catch (Exception delayFailure)
+            {
+                // The message goes to the error queue with its own failure, not the delay path's.
+                logger.LogError(delayFailure, "{MessageType} {MessageId} could not wait for redelivery; it goes to the error queue",
+                    typeof(T).Name, context.MessageId);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+            }
+
+            logger.LogWarning(ex, "{MessageType} {MessageId} failed its retries; redelivery {Round} of {Rounds} in {Delay}",
+                typeof(T).Name, context.MessageId, (round ?? 0) + 1, settings.Rounds, settings.Delay);
+        }
+    }
+
+    private async Task SendToDelay(ConsumeContext<T> context, string queue, int round)
+    {
+        var exchange = await queues.EnsureAsync(queue, settings.Delay, context.CancellationToken);
+        var endpoint = await context.GetSendEndpoint(new Uri($"exchange:{exchange}"));
+        await endpoint.Send(context.Message, send =>
             {
                 if (send is RabbitMqSendContext rabbit)
                 {
@@ -45,18 +64,15 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
 
                 send.MessageId = context.MessageId;
                 send.CorrelationId = context.CorrelationId;
-                send.Headers.Set(RoundHeader, (round ?? 0) + 1);
+                send.Headers.Set(RoundHeader, round);
             }, context.CancellationToken);
-            logger.LogWarning(ex, "{MessageType} {MessageId} failed its retries; redelivery {Round} of {Rounds} in {Delay}",
-                typeof(T).Name, context.MessageId, (round ?? 0) + 1, settings.Rounds, settings.Delay);
-        }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("delayedRedelivery");
 }
 
 /// <summary>
-/// Declares a <c>{queue}_delay</c> exchange and queue, on a connection of its own. Declared before
+/// Declares a <c>{queue}_delay_{seconds}s</c> exchange and queue, on a connection of its own. Declared before
 /// every redelivery (this is the failure path, and a declare is idempotent), so a delay queue
 /// deleted while the service runs is back before the next message needs it.
 /// </summary>
@@ -65,9 +81,13 @@ public sealed class DelayQueues(Uri broker) : IAsyncDisposable
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private IConnection? _connection;
 
+    /// <summary>The delay queue of <paramref name="queue"/> for <paramref name="delay"/>: the delay is in the
+    /// name, because RabbitMQ cannot change a queue's TTL; a changed setting makes a new queue.</summary>
+    public static string NameOf(string queue, TimeSpan delay) => $"{queue}_delay_{(long)delay.TotalSeconds}s";
+
     public async Task<string> EnsureAsync(string queue, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var delayName = $"{queue}_delay";
+        var delayName = NameOf(queue, delay);
         var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(delayName, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);

@@ -53,15 +53,14 @@ public static class ErrorQueues
             .CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-        uint waiting;
-        try
-        {
-            waiting = (await channel.QueueDeclarePassiveAsync($"{queue}_error", cancellationToken)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        // Both must exist: a message published to the endpoint exchange of a deleted queue would be
+        // parked, not returned, and so taken off the error queue for nothing.
+        if (!await QueueExistsAsync(connection, queue, cancellationToken) || !await QueueExistsAsync(connection, $"{queue}_error", cancellationToken))
         {
             return null;
         }
+
+        var waiting = await channel.MessageCountAsync($"{queue}_error", cancellationToken);
 
         // Only what was parked when the call began: one that fails again at once is not moved twice.
         var moved = 0;
@@ -89,6 +88,22 @@ public static class ErrorQueues
     }
 
     public const string RedeliveryHeader = "RedProperty-Redelivery";
+
+    /// <summary>Whether the queue exists (a passive declare, which needs no permission on it).</summary>
+    public static async Task<bool> QueueExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        // A failed passive declare closes its channel: one of its own.
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+    }
 
     /// <summary><c>POST {prefix}/unrouted/republish</c>: retry what was parked for want of a queue.</summary>
     public static IEndpointRouteBuilder MapUnroutedOperations(this IEndpointRouteBuilder app, string prefix, string serviceName)

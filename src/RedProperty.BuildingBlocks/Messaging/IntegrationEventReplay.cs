@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 
 namespace RedProperty.BuildingBlocks;
 
@@ -52,8 +53,8 @@ public static class IntegrationEventReplay
     public static IEndpointRouteBuilder MapIntegrationEventReplay(this IEndpointRouteBuilder app, string prefix, string serviceName)
     {
         app.MapPost($"{prefix}/integration-events/replay", (ReplayIntegrationEvents request, IQuerySession session, IntegrationEventMap map,
-                ISendEndpointProvider endpoints, CancellationToken cancellationToken) =>
-                Handle(request, serviceName, session, map, endpoints, cancellationToken))
+                ISendEndpointProvider endpoints, IConfiguration configuration, CancellationToken cancellationToken) =>
+                Handle(request, serviceName, session, map, endpoints, configuration, cancellationToken))
             .Validate<ReplayIntegrationEvents>()
             .WithTags("Operations")
             .WithName("ReplayIntegrationEvents")
@@ -63,8 +64,20 @@ public static class IntegrationEventReplay
 
     public static async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> Handle(
         ReplayIntegrationEvents request, string serviceName, IQuerySession session, IntegrationEventMap map, ISendEndpointProvider endpoints,
-        CancellationToken cancellationToken)
+        IConfiguration configuration, CancellationToken cancellationToken)
     {
+        // A queue that was bound and then deleted leaves its endpoint exchange, which parks rather than
+        // returns: ask the broker whether the queue is there before sending anything.
+        var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
+        await using (var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-replay" }
+                         .CreateConnectionAsync(cancellationToken))
+        {
+            if (!await ErrorQueues.QueueExistsAsync(connection, request.Queue, cancellationToken))
+            {
+                return NoSuchQueue(request.Queue, serviceName, 0);
+            }
+        }
+
         var wanted = request.Contracts.ToHashSet(StringComparer.Ordinal);
         var limit = request.Limit ?? MaxPerCall;
         var endpoint = await endpoints.GetSendEndpoint(new Uri($"exchange:{ExchangeOf(serviceName)}?type=direct"));
@@ -108,8 +121,7 @@ public static class IntegrationEventReplay
                 }
                 catch (MessageReturnedException)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscriber queue",
-                        detail: $"No queue named '{request.Queue}' is bound to {ExchangeOf(serviceName)}; {published} events were replayed before this.");
+                    return NoSuchQueue(request.Queue, serviceName, published);
                 }
 
                 if (++published == limit)
@@ -123,6 +135,10 @@ public static class IntegrationEventReplay
 
         return TypedResults.Ok(new ReplayResult(request.Queue, published, Math.Max(last, 0), published == limit));
     }
+
+    private static ProblemHttpResult NoSuchQueue(string queue, string serviceName, int published) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscriber queue",
+            detail: $"No queue named '{queue}' exists and is bound to {ExchangeOf(serviceName)}; {published} events were replayed before this.");
 
     private static string ContractName(object contract) =>
         contract.GetType().GetCustomAttribute<EntityNameAttribute>()?.EntityName ?? contract.GetType().Name;

@@ -155,7 +155,7 @@ public sealed class InboxTests : IAsyncLifetime
 
         // Moved back while the cause lasts: it goes round the delay queue again before it is parked again.
         Assert.Equal(1, await ErrorQueues.MoveBackAsync(_system.Broker.ConnectionUri, "inbox-test-tick", ErrorQueues.MaxPerCall, CancellationToken.None));
-        await Eventually.Get(async () => (await _system.Broker.PeekAsync("inbox-test-tick_delay")).FirstOrDefault(m => m.Payload.Contains(messageId.ToString())),
+        await Eventually.Get(async () => (await _system.Broker.PeekAsync(DelayQueues.NameOf("inbox-test-tick", TimeSpan.FromSeconds(3)))).FirstOrDefault(m => m.Payload.Contains(messageId.ToString())),
             what: "the moved-back message waiting for its redelivery again");
         await Parked(messageId);
 
