@@ -154,4 +154,8 @@ public sealed record TestBroker(Uri ConnectionUri, string VirtualHost, RabbitMqM
     public Task BindQueueAsync(string exchange, string queue) => Management.BindQueueAsync(VirtualHost, exchange, queue);
 
     public Task<int> CloseConnectionsAsync() => Management.CloseConnectionsAsync(VirtualHost);
+
+    /// <summary>Waits until a consumer listens on <paramref name="queue"/> (its service has bound it).</summary>
+    public Task ConsumerReadyAsync(string queue) =>
+        Eventually.True(async () => (await QueueAsync(queue))?.Consumers > 0, what: $"a consumer on {queue}");
 }

@@ -40,7 +40,7 @@ public static class RequestShape
                 case DateOnly date when !PlausibleDates.Contains(date):
                     errors[name] = [PlausibleDates.Message];
                     break;
-                case DateTimeOffset instant when !PlausibleDates.Contains(DateOnly.FromDateTime(instant.UtcDateTime)):
+                case DateTimeOffset instant when !PlausibleDates.Contains(instant):
                     errors[name] = [PlausibleDates.Message];
                     break;
                 case IEnumerable items:

@@ -114,8 +114,7 @@ public sealed class DelayQueues(Uri broker) : IAsyncDisposable
                     await _connection.DisposeAsync();
                 }
 
-                _connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-delay-queues" }
-                    .CreateConnectionAsync(cancellationToken);
+                _connection = await Broker.ConnectAsync(broker, "redproperty-delay-queues", cancellationToken);
             }
 
             return _connection;

@@ -35,8 +35,7 @@ public static class ErrorQueues
                     throw new InvalidFieldException("limit", $"Between 1 and {MaxPerCall}.");
                 }
 
-                var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
-                return await MoveBackAsync(broker, queue, limit ?? MaxPerCall, cancellationToken) is { } moved
+                return await MoveBackAsync(Broker.UriFrom(configuration), queue, limit ?? MaxPerCall, cancellationToken) is { } moved
                     ? TypedResults.Ok(new MovedBack(queue, moved))
                     : TypedResults.NotFound();
             })
@@ -49,13 +48,12 @@ public static class ErrorQueues
     /// <returns>How many were moved, or null when there is no such error queue.</returns>
     public static async Task<int?> MoveBackAsync(Uri broker, string queue, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-error-queues" }
-            .CreateConnectionAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        await using var connection = await Broker.ConnectAsync(broker, "redproperty-error-queues", cancellationToken);
+        await using var channel = await Broker.OpenConfirmingChannelAsync(connection, cancellationToken);
         // Both must exist: a message published to the endpoint exchange of a deleted queue would be
         // parked, not returned, and so taken off the error queue for nothing.
-        if (!await QueueExistsAsync(connection, queue, cancellationToken) || !await QueueExistsAsync(connection, $"{queue}_error", cancellationToken))
+        if (!await Broker.QueueExistsAsync(connection, queue, cancellationToken)
+            || !await Broker.QueueExistsAsync(connection, $"{queue}_error", cancellationToken))
         {
             return null;
         }
@@ -89,29 +87,13 @@ public static class ErrorQueues
 
     public const string RedeliveryHeader = "RedProperty-Redelivery";
 
-    /// <summary>Whether the queue exists (a passive declare, which needs no permission on it).</summary>
-    public static async Task<bool> QueueExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
-    {
-        // A failed passive declare closes its channel: one of its own.
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        try
-        {
-            await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
-            return true;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-        {
-            return false;
-        }
-    }
-
     /// <summary><c>POST {prefix}/unrouted/republish</c>: retry what was parked for want of a queue.</summary>
     public static IEndpointRouteBuilder MapUnroutedOperations(this IEndpointRouteBuilder app, string prefix, string serviceName)
     {
         app.MapPost($"{prefix}/unrouted/republish", async (IConfiguration configuration, CancellationToken cancellationToken) =>
             {
-                var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
-                return TypedResults.Ok(new MovedBack(UnroutedParking.Queue, await RepublishUnroutedAsync(broker, serviceName, cancellationToken)));
+                return TypedResults.Ok(new MovedBack(
+                    UnroutedParking.Queue, await RepublishUnroutedAsync(Broker.UriFrom(configuration), serviceName, cancellationToken)));
             })
             .WithTags("Operations")
             .WithName("RepublishUnrouted")
@@ -127,10 +109,8 @@ public static class ErrorQueues
     /// </summary>
     public static async Task<int> RepublishUnroutedAsync(Uri broker, string serviceName, CancellationToken cancellationToken)
     {
-        await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-unrouted" }
-            .CreateConnectionAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        await using var connection = await Broker.ConnectAsync(broker, "redproperty-unrouted", cancellationToken);
+        await using var channel = await Broker.OpenConfirmingChannelAsync(connection, cancellationToken);
         var parked = await channel.MessageCountAsync(UnroutedParking.Queue, cancellationToken);
         var taken = 0;
         var republished = 0;

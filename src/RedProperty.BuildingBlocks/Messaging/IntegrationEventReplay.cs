@@ -68,11 +68,9 @@ public static class IntegrationEventReplay
     {
         // A queue that was bound and then deleted leaves its endpoint exchange, which parks rather than
         // returns: ask the broker whether the queue is there before sending anything.
-        var broker = new Uri(configuration.GetConnectionString(MessagingExtensions.ConnectionName)!);
-        await using (var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = broker, ClientProvidedName = "redproperty-replay" }
-                         .CreateConnectionAsync(cancellationToken))
+        await using (var connection = await Broker.ConnectAsync(Broker.UriFrom(configuration), "redproperty-replay", cancellationToken))
         {
-            if (!await ErrorQueues.QueueExistsAsync(connection, request.Queue, cancellationToken))
+            if (!await Broker.QueueExistsAsync(connection, request.Queue, cancellationToken))
             {
                 return NoSuchQueue(request.Queue, serviceName, 0);
             }

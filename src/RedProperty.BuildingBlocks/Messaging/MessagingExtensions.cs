@@ -33,9 +33,7 @@ public static class MessagingExtensions
         IReadOnlyList<string>? replaysFrom = null)
     {
         var configuration = builder.Configuration;
-        var connectionString = configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' (amqp://user:password@host:port/vhost) is missing.");
-        var broker = new Uri(connectionString);
+        var broker = Broker.UriFrom(configuration);
         var retryLimit = configuration.GetValue("Messaging:RetryLimit", 5);
         var redelivery = Redelivery(configuration);
 

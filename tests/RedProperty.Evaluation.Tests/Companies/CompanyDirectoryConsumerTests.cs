@@ -35,8 +35,7 @@ public sealed class EvaluationFixture : IAsyncLifetime
         var bus = Evaluation.Services.GetRequiredService<IBus>();
         bus.ConnectConsumeMessageObserver(Registered);
         bus.ConnectConsumeMessageObserver(Updated);
-        await Eventually.True(async () => (await System.Broker.QueueAsync("evaluation-property-company-registered"))?.Consumers > 0,
-            what: "Evaluation's consumer to bind its queue");
+        await System.Broker.ConsumerReadyAsync("evaluation-property-company-registered");
     }
 
     public async Task DisposeAsync() => await System.DisposeAsync();

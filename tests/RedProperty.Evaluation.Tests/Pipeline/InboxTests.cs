@@ -93,7 +93,7 @@ public sealed class InboxTests : IAsyncLifetime
         bus.ConnectConsumeMessageObserver(_deliveries);
         bus.ConnectConsumeMessageObserver(_hold);
         await _host.StartAsync();
-        await Eventually.True(async () => (await _system.Broker.QueueAsync("inbox-test-tick"))?.Consumers > 0, what: "the tick queue");
+        await _system.Broker.ConsumerReadyAsync("inbox-test-tick");
     }
 
     public async Task DisposeAsync()

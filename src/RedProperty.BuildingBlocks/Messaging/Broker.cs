@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using RabbitMQ.Client;
+
+namespace RedProperty.BuildingBlocks;
+
+/// <summary>
+/// The broker as the operations outside MassTransit reach it (delay queues, error queues, parking,
+/// replay checks): its address from configuration, a named connection, a channel whose publishes
+/// are confirmed and returned when unroutable, and whether a queue exists.
+/// </summary>
+public static class Broker
+{
+    /// <summary>The <c>messaging</c> connection string (amqp://user:password@host:port/vhost).</summary>
+    public static Uri UriFrom(IConfiguration configuration) =>
+        new(configuration.GetConnectionString(MessagingExtensions.ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{MessagingExtensions.ConnectionName}' (amqp://user:password@host:port/vhost) is missing."));
+
+    /// <summary>A connection named as it shows in the management UI.</summary>
+    public static Task<IConnection> ConnectAsync(Uri broker, string name, CancellationToken cancellationToken) =>
+        new ConnectionFactory { Uri = broker, ClientProvidedName = name }.CreateConnectionAsync(cancellationToken);
+
+    /// <summary>A channel whose publishes complete only once confirmed, and fail when returned.</summary>
+    public static Task<IChannel> OpenConfirmingChannelAsync(IConnection connection, CancellationToken cancellationToken) =>
+        connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+
+    /// <summary>Whether the queue exists (a passive declare, which needs no permission on it).</summary>
+    public static async Task<bool> QueueExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        // A failed passive declare closes its channel: one of its own.
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
+    }
+}
