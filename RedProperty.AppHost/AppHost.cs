@@ -9,20 +9,31 @@ var deps = builder.AddDependencies();
 // is bound to), whatever order the services start in later.
 var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluation", deps);
 
+// Sign-in (OpenID Connect): every service and the gateway validate the tokens it issues.
+var identity = builder.AddProject<Projects.RedProperty_Identity>("identity")
+    .WithPlainHttp()
+    .WithDependencies(deps, "identity")
+    .WithHttpHealthCheck("/health");
+identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"));
+
 var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation")
     .WithPlainHttp()
     .WithDependencies(deps, "evaluation")
+    .WithSignIn(identity)
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
     .WithPlainHttp()
     .WithDependencies(deps, "organization")
+    .WithSignIn(identity)
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithPlainHttp()
+    .WithSignIn(identity)
+    .WithReference(identity)
     .WithReference(organization).WaitFor(organization)
     .WithReference(evaluation).WaitFor(evaluation)
     .WithExternalHttpEndpoints()

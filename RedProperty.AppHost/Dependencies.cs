@@ -78,6 +78,10 @@ public static class DependenciesExtensions
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .ExcludeFromManifest();
 
+    /// <summary>Validates bearer tokens from the identity service (an outside provider: set Auth__Authority instead).</summary>
+    public static IResourceBuilder<ProjectResource> WithSignIn(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity) =>
+        project.WithEnvironment("Auth__Authority", identity.GetEndpoint("http")).WaitFor(identity);
+
     /// <summary>
     /// Services speak plain HTTP behind the gateway here; without this, Aspire offers them the
     /// development certificate and, on a machine that does not trust one, shows operators a red

@@ -1,5 +1,6 @@
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
 
 namespace RedProperty.Evaluation;
@@ -18,6 +19,11 @@ public sealed class EvaluationService
             bus.AddConsumer<PropertyCompanyUpdatedConsumer>();
         }, replaysFrom: ["organization"]);
         // Two updates of one company may be consumed at once; the loser fails, is retried and re-reads.
-        builder.AddEventStore(Name, options => options.Schema.For<CompanyDirectoryEntry>().UseOptimisticConcurrency(true));
+        builder.AddEventStore(Name, options =>
+        {
+            options.Schema.For<CompanyDirectoryEntry>().UseOptimisticConcurrency(true);
+            options.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
+        });
+        ApiKeyAuthentication.Add(builder);
     }
 }

@@ -1,5 +1,7 @@
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Evaluation;
+using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapCompanyDirectoryApi();
+app.MapApiKeysApi();
 app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
+app.MapPersonalDataAudit("/api/evaluation");
 
 await app.RunServiceAsync();

@@ -1,3 +1,4 @@
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Organization;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
@@ -23,5 +24,6 @@ app.MapRedButlerApi();
 app.MapLedgersApi();
 app.MapIntegrationEventReplay("/api/organization", OrganizationService.Name);
 app.MapUnroutedOperations("/api/organization", OrganizationService.Name);
+app.MapPersonalDataAudit("/api/organization");
 
 await app.RunServiceAsync();

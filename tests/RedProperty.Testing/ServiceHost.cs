@@ -9,10 +9,18 @@ namespace RedProperty.Testing;
 /// A RedProperty service in-process (TestServer for HTTP) on the real PostgreSQL and RabbitMQ,
 /// with its schema and broker virtual host chosen by the test.
 /// </summary>
-public sealed class ServiceHost<TService>(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+public sealed class ServiceHost<TService>(
+    IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string? defaultToken = null)
     : WebApplicationFactory<TService>
     where TService : class
 {
+    /// <summary>Clients are signed in as a district admin unless a test says otherwise (<see cref="SignedInClients.WithToken"/>).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(defaultToken);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -33,12 +41,19 @@ public sealed class TestSystem : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _hosts = [];
 
-    private TestSystem(TestInfrastructure infrastructure, string database, TestBroker broker)
+    private TestSystem(TestInfrastructure infrastructure, string database, TestBroker broker, TestIdentity identity, string adminToken)
     {
         Infrastructure = infrastructure;
         Database = database;
         Broker = broker;
+        Identity = identity;
+        AdminToken = adminToken;
     }
+
+    /// <summary>The run's identity service; <see cref="TestIdentity.TokenAsync"/> gives a token for any role.</summary>
+    public TestIdentity Identity { get; }
+
+    public string AdminToken { get; }
 
     public TestInfrastructure Infrastructure { get; }
 
@@ -51,7 +66,8 @@ public sealed class TestSystem : IAsyncDisposable
         var infrastructure = await TestInfrastructure.Shared;
         var database = await infrastructure.CreateDatabaseAsync(name);
         var broker = await infrastructure.CreateVirtualHostAsync(name);
-        return new TestSystem(infrastructure, database, broker);
+        var identity = await TestIdentity.Shared;
+        return new TestSystem(infrastructure, database, broker, identity, await identity.TokenAsync(BuildingBlocks.Security.Roles.DistrictAdmin));
     }
 
     /// <summary>Starts a service; <paramref name="settings"/> override configuration (e.g. Messaging:RetryLimit).</summary>
@@ -69,12 +85,16 @@ public sealed class TestSystem : IAsyncDisposable
             // One process per service here, so no leader election to wait for.
             ["EventStore:DaemonMode"] = "Solo",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestIdentity.Settings.Concat(settings))
         {
             all[key] = value;
         }
 
-        var host = new ServiceHost<TService>(all, services);
+        var host = new ServiceHost<TService>(all, s =>
+        {
+            Identity.Trust(s);
+            services?.Invoke(s);
+        }, AdminToken);
         _ = host.Server; // start now, so its queues are bound before anything is published
         _hosts.Add(host);
         return host;

@@ -60,6 +60,7 @@ public static class EventStoreExtensions
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Schema.For<InboxRecord>().DatabaseSchemaName(schema);
                 options.Schema.For<IdempotencyRecord>().DatabaseSchemaName(schema);
+                options.Schema.For<Security.PersonalDataRead>().DatabaseSchemaName(schema).Index(r => r.At);
                 configure(options);
             })
             .UseNpgsqlDataSource()

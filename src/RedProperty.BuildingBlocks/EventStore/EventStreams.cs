@@ -26,9 +26,11 @@ public static class EventStreams
 
     /// <summary>The "read" use case: the inline read model with its version as ETag, or 404.</summary>
     public static async Task<Results<Ok<TView>, NotFound>> Read<TView>(
-        this IQuerySession session, Guid id, HttpResponse response, CancellationToken cancellationToken) where TView : class, IVersioned
+        this IQuerySession session, Guid id, HttpResponse response, CancellationToken cancellationToken, Func<TView, bool>? visible = null)
+        where TView : class, IVersioned
     {
-        if (await session.LoadAsync<TView>(id, cancellationToken) is not { } view)
+        // Outside the caller's scope is the same 404 as missing, so existence does not leak.
+        if (await session.LoadAsync<TView>(id, cancellationToken) is not { } view || visible?.Invoke(view) == false)
         {
             return TypedResults.NotFound();
         }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RedProperty.BuildingBlocks.Security;
 using Scalar.AspNetCore;
 
 namespace RedProperty.BuildingBlocks;
@@ -40,7 +41,11 @@ public static class HttpConventions
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         builder.Services.AddValidatorsFromAssemblyContaining<TService>(includeInternalTypes: true);
         builder.Services.AddValidatorsFromAssemblyContaining<ReplayIntegrationEventsValidator>();
-        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<ExampleSchemaTransformer>());
+        builder.Services.AddOpenApi(o => o
+            .AddSchemaTransformer<ExampleSchemaTransformer>()
+            .AddDocumentTransformer<SecuritySchemeTransformer>()
+            .AddOperationTransformer<SecuritySchemeTransformer>());
+        builder.AddSignIn();
         return builder;
     }
 
@@ -48,12 +53,22 @@ public static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSignIn();
         app.UseRequestBodyLimit();
         app.UseIdempotencyKeys();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            // Signed in with a development client, so "Send" works from the page.
+            var tokenUrl = SecuritySchemeTransformer.TokenUrl(app.Configuration).ToString();
+            app.MapScalarApiReference(o => o
+                    .AddPreferredSecuritySchemes(SecuritySchemeTransformer.OAuth2)
+                    .AddClientCredentialsFlow(SecuritySchemeTransformer.OAuth2, flow => flow
+                        .WithTokenUrl(tokenUrl)
+                        .WithClientId(app.Configuration["Auth:ScalarClientId"] ?? "dev-district-admin")
+                        .WithClientSecret(app.Configuration["Auth:ScalarClientSecret"] ?? "redproperty-dev-secret")
+                        .WithSelectedScopes([SignIn.Audience])))
+                .AllowAnonymous();
         }
 
         return app;

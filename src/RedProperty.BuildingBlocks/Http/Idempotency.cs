@@ -155,8 +155,9 @@ public static class Idempotency
     private static string KeyOf(HttpContext http) => http.Request.Headers[HeaderName].ToString().Trim();
 
     // The route pattern, not the raw path: "/companies" and "/companies/" are one endpoint.
+    // Scoped to the caller: one client's key can neither replay nor block another's request.
     private static string RecordId(HttpContext http, string key) =>
-        $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}|{key}";
+        $"{Security.Caller.Of(http.User).Id}|{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}|{key}";
 
     private static async Task<string> HashBody(HttpRequest request)
     {

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 
+using RedProperty.BuildingBlocks.Security;
+
 namespace RedProperty.BuildingBlocks;
 
 public sealed record MovedBack(string Queue, int Moved);
@@ -40,6 +42,7 @@ public static class ErrorQueues
                     : TypedResults.NotFound();
             })
             .WithTags("Operations")
+            .ForRoles()
             .WithName($"MoveBackErrors-{serviceName}")
             .WithSummary("Move the messages parked in {queue}_error back to {queue}, with their retries reset");
         return app;
@@ -96,6 +99,7 @@ public static class ErrorQueues
                     UnroutedParking.Queue, await RepublishUnroutedAsync(Broker.UriFrom(configuration), serviceName, cancellationToken)));
             })
             .WithTags("Operations")
+            .ForRoles()
             .WithName("RepublishUnrouted")
             .WithSummary("Publish the messages parked in redproperty.unrouted again to the exchanges they were meant for (those still unbound park again)");
         return app;

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
+using RedProperty.BuildingBlocks.Security;
+
 namespace RedProperty.BuildingBlocks;
 
 /// <summary>
@@ -57,6 +59,7 @@ public static class IntegrationEventReplay
                 Handle(request, serviceName, session, map, endpoints, configuration, cancellationToken))
             .Validate<ReplayIntegrationEvents>()
             .WithTags("Operations")
+            .ForRoles()
             .WithName("ReplayIntegrationEvents")
             .WithSummary("Re-publish integration events from a sequence or time to one subscriber queue (inboxes drop repeats)");
         return app;

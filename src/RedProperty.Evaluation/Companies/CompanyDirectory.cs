@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.Security;
 using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Evaluation.Companies;
@@ -68,6 +69,7 @@ public static class CompanyDirectoryApi
     {
         app.MapGroup("/api/evaluation/companies").WithTags("Company directory")
             .MapGet("/{id:guid}", GetCompanyEndpoint.Handle)
+            .ForRoles(Roles.Staff).LimitedToOwnCompany()
             .WithName("GetDirectoryCompany")
             .WithSummary("A company as Evaluation knows it from Organization's events (404 until its registration arrives)");
         return app;

@@ -9,22 +9,22 @@ public static class BranchesApi
         branches.MapPost("/", PlanBranchEndpoint.Handle)
             .Validate<PlanBranch>()
             .WithIdempotency()
-            .WithName("PlanBranch")
+            .ForRoles().WithName("PlanBranch")
             .WithSummary("Plan a standalone (one company) or joint (several companies) party branch");
 
         branches.MapGet("/{id:guid}", GetBranchEndpoint.Handle)
-            .WithName("GetBranch")
+            .ForRoles(Roles.Auditor).WithName("GetBranch")
             .WithSummary("A party branch, with its version as ETag");
 
         branches.MapPost("/{id:guid}/establishment", EstablishBranchEndpoint.Handle)
             .Validate<EstablishBranch>()
-            .WithName("EstablishBranch")
+            .ForRoles().WithName("EstablishBranch")
             .WithSummary("Record the branch's approval and its secretary (a full member of a member company)")
             .ProducesChangeProblems();
 
         branches.MapPost("/{id:guid}/status-changes", ChangeBranchStatusEndpoint.Handle)
             .Validate<ChangeBranchStatus>()
-            .WithName("ChangeBranchStatus")
+            .ForRoles().WithName("ChangeBranchStatus")
             .WithSummary("startForming a planned branch, dissolve an established one, reform a dissolved one")
             .ProducesChangeProblems();
 

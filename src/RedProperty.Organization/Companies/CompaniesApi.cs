@@ -9,19 +9,19 @@ public static class CompaniesApi
         companies.MapPost("/", RegisterCompanyEndpoint.Handle)
             .Validate<RegisterCompany>()
             .WithIdempotency()
-            .WithName("RegisterCompany")
+            .ForRoles().WithName("RegisterCompany")
             .WithSummary("Register a property-service company")
             .WithDescription("201 with Location and ETag. 400 names the invalid field (creditCode is checked per GB 32100-2015); 409 when the credit code is already registered. Send Idempotency-Key to make retries safe.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         companies.MapGet("/{id:guid}", GetCompanyEndpoint.Handle)
-            .WithName("GetCompany")
+            .ForRoles(Roles.Staff).LimitedToOwnCompany().WithName("GetCompany")
             .WithSummary("A registered company, with its version as ETag");
 
         companies.MapPut("/{id:guid}", UpdateCompanyEndpoint.Handle)
             .Validate<UpdateCompany>()
-            .WithName("UpdateCompany")
+            .ForRoles().WithName("UpdateCompany")
             .WithSummary("Correct a company's name or address")
             .WithDescription("Requires If-Match with the ETag last read: 428 without it, 412 when stale, 404 for an unknown company.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -30,19 +30,19 @@ public static class CompaniesApi
 
         companies.MapPut("/{id:guid}/estates", RecordEstatesEndpoint.Handle)
             .Validate<RecordEstates>()
-            .WithName("RecordEstates")
+            .ForRoles(Roles.CompanyUser).LimitedToOwnCompany().WithName("RecordEstates")
             .WithSummary("Replace the list of estates the company manages (name, community, households)")
             .ProducesChangeProblems();
 
         companies.MapPut("/{id:guid}/structure", RecordStructureEndpoint.Handle)
             .Validate<RecordStructure>()
-            .WithName("RecordStructure")
+            .ForRoles(Roles.CompanyUser).LimitedToOwnCompany().WithName("RecordStructure")
             .WithSummary("Record the company's internal organisation structure (ledger 1)")
             .ProducesChangeProblems();
 
         companies.MapPost("/{id:guid}/surveys", RecordSurveyEndpoint.Handle)
             .Validate<RecordSurvey>()
-            .WithName("RecordSurvey")
+            .ForRoles().WithName("RecordSurvey")
             .WithSummary("Record a carpet-survey visit and what it found")
             .ProducesChangeProblems();
 

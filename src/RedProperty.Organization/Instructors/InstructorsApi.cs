@@ -9,31 +9,31 @@ public static class InstructorsApi
         instructors.MapPost("/", AppointInstructorEndpoint.Handle)
             .Validate<AppointInstructor>()
             .WithIdempotency()
-            .WithName("AppointInstructor")
+            .ForRoles().WithName("AppointInstructor")
             .WithSummary("Appoint a party-building instructor (dispatchedByIndustry | selectedByCommunity)");
 
         instructors.MapGet("/{id:guid}", GetInstructorEndpoint.Handle)
-            .WithName("GetInstructor")
+            .ForRoles(Roles.Auditor, Roles.Instructor).LimitedToOwnInstructor().WithName("GetInstructor")
             .WithSummary("An instructor with assignments and visits, with its version as ETag");
 
         instructors.MapPost("/{id:guid}/assignments", AssignInstructorEndpoint.Handle)
             .Validate<AssignInstructor>()
-            .WithName("AssignInstructor")
+            .ForRoles().WithName("AssignInstructor")
             .WithSummary("Assign the instructor to a property company")
             .ProducesChangeProblems();
 
         instructors.MapPost("/{id:guid}/visits", RecordVisitEndpoint.Handle)
             .Validate<RecordVisit>()
-            .WithName("RecordInstructorVisit")
+            .ForRoles(Roles.Instructor).LimitedToOwnInstructor().WithName("RecordInstructorVisit")
             .WithSummary("Record a visit to an assigned company (topics, disputes coordinated)")
             .ProducesChangeProblems();
 
         instructors.MapGet("/compliance", ComplianceEndpoints.Get)
-            .WithName("GetVisitCompliance")
+            .ForRoles(Roles.Auditor).WithName("GetVisitCompliance")
             .WithSummary("Visits per instructor and assigned company in a month (month=2022-06) against the minimum of 2");
 
         instructors.MapPost("/compliance/{month}/close", ComplianceEndpoints.Close)
-            .WithName("CloseVisitMonth")
+            .ForRoles().WithName("CloseVisitMonth")
             .WithSummary("Close a finished month now (it also closes by itself when the month ends); 409 if already closed or not over")
             .ProducesProblem(StatusCodes.Status409Conflict);
 

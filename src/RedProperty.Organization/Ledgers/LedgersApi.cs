@@ -7,37 +7,53 @@ public static class LedgersApi
         var organization = app.MapGroup("/api/organization");
         var ledgers = organization.MapGroup("/ledgers").WithTags("Ledgers");
 
-        MapLedger(ledgers, "/structure", "StructureLedger", "Ledger 1: internal organisation structure per company", OrganizationLedgers.Structure, "ledger-1-structure");
-        MapLedger(ledgers, "/organizations", "OrganizationsLedger", "Ledger 2: party organisations established", OrganizationLedgers.Organizations, "ledger-2-organizations");
+        // Ledger 4 carries members' names: read only by those who need it, and every read is recorded.
+        MapLedger(ledgers, "/structure", "StructureLedger", "Ledger 1: internal organisation structure per company", OrganizationLedgers.Structure,
+            "ledger-1-structure", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser);
+        MapLedger(ledgers, "/organizations", "OrganizationsLedger", "Ledger 2: party organisations established", OrganizationLedgers.Organizations,
+            "ledger-2-organizations", null, Roles.Auditor, Roles.CommunityStaff);
         MapLedger(ledgers, "/unorganized", "UnorganizedLedger", "Ledger 3: companies with no party organisation yet, status, reason and recommendation",
-            OrganizationLedgers.Unorganized, "ledger-3-unorganized");
-        MapLedger(ledgers, "/members", "MembersLedger", "Ledger 4: party members", OrganizationLedgers.MemberLedger, "ledger-4-members");
+            OrganizationLedgers.Unorganized, "ledger-3-unorganized", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser);
+        MapLedger(ledgers, "/members", "MembersLedger", "Ledger 4: party members", OrganizationLedgers.MemberLedger,
+                "ledger-4-members", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser)
+            .AuditsPersonalData("ledger-4-members");
 
         organization.MapGet("/coverage", async Task<Ok<Coverage>> (IQuerySession session, TimeProvider time, string? asOf, CancellationToken ct) =>
                 TypedResults.Ok(OrganizationLedgers.CoverageOf(await Snapshot(session, time, asOf, ct))))
-            .WithTags("Ledgers").WithName("BranchCoverage")
+            .WithTags("Ledgers").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("BranchCoverage")
             .WithSummary("应建尽建: companies with members that have a branch, are forming one, or have none and why");
 
         organization.MapGet("/summary", async Task<Ok<OrganizationSummary>> (IQuerySession session, TimeProvider time, string? asOf, CancellationToken ct) =>
                 TypedResults.Ok(OrganizationLedgers.Summary(await Snapshot(session, time, asOf, ct))))
-            .WithTags("Summary").WithName("GetOrganizationSummary")
+            .WithTags("Summary").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("GetOrganizationSummary")
             .WithSummary("The district's figures; asOf answers from the events recorded until then");
 
         return app;
     }
 
-    private static void MapLedger<T>(
-        RouteGroupBuilder ledgers, string path, string name, string summary, Func<OrganizationSnapshot, string?, IReadOnlyList<T>> rows, string fileName) =>
-        ledgers.MapGet(path, async (HttpRequest request, IQuerySession session, TimeProvider time,
+    /// <param name="companyOf">The company of a row, so a company's users get only their rows (null: not for them).</param>
+    private static RouteHandlerBuilder MapLedger<T>(
+        RouteGroupBuilder ledgers, string path, string name, string summary, Func<OrganizationSnapshot, string?, IReadOnlyList<T>> rows, string fileName,
+        Func<T, Guid>? companyOf, params string[] roles) =>
+        ledgers.MapGet(path, async Task<IResult> (HttpRequest request, IQuerySession session, TimeProvider time, System.Security.Claims.ClaimsPrincipal user,
                 string? asOf, string? community, int? page, int? pageSize, CancellationToken cancellationToken) =>
             {
+                var caller = Caller.Of(user);
+                if (!caller.TryLimitCommunity(community, out community))
+                {
+                    return CallerScopes.NotFound();
+                }
+
                 var snapshot = await Snapshot(session, time, asOf, cancellationToken);
-                return Ledger.Respond(request, rows(snapshot, community), snapshot.AsOf, page, pageSize, fileName);
+                var all = rows(snapshot, community);
+                var visible = caller.CompanyLimit is { } own && companyOf is not null ? [.. all.Where(r => companyOf(r) == own)] : all;
+                return Ledger.Respond(request, visible, snapshot.AsOf, page, pageSize, fileName);
             })
+            .ForRoles(roles)
             .WithName(name)
             .WithSummary(summary)
             .WithDescription("asOf=2022-06-30 (end of that day, UTC+8) or an instant; community=<社区> filters; page/pageSize page; " +
-                "Accept: text/csv or format=csv exports the whole ledger.")
+                "Accept: text/csv or format=csv exports the whole ledger. A community's staff see their community, a company's users their company.")
             .Produces<LedgerPage<T>>();
 
     private static Task<OrganizationSnapshot> Snapshot(IQuerySession session, TimeProvider time, string? asOf, CancellationToken cancellationToken) =>

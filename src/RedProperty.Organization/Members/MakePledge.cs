@@ -38,8 +38,20 @@ public sealed record PublicPledge(Guid MemberId, string Name, string Company, st
 
 public static class PledgeBoardEndpoint
 {
-    public static async Task<Ok<IReadOnlyList<PublicPledge>>> Handle(Guid? companyId, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<PublicPledge>>, NotFound>> Handle(
+        Guid? companyId, IQuerySession session, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // A company's users see their own company's board.
+        if (Caller.Of(user).CompanyLimit is { } own)
+        {
+            if (companyId is { } asked && asked != own)
+            {
+                return TypedResults.NotFound();
+            }
+
+            companyId = own;
+        }
+
         var members = await session.Query<MemberDetails>()
             .Where(m => !m.HasLeft && (companyId == null || m.CompanyId == companyId))
             .ToListAsync(cancellationToken);

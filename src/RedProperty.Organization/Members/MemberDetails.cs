@@ -53,6 +53,6 @@ public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetai
 public static class GetMemberEndpoint
 {
     public static Task<Results<Ok<MemberDetails>, NotFound>> Handle(
-        Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellationToken) =>
-        session.Read<MemberDetails>(id, response, cancellationToken);
+        Guid id, IQuerySession session, HttpResponse response, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        session.Read<MemberDetails>(id, response, cancellationToken, visible: m => Caller.Of(user).Sees(m.CompanyId));
 }

@@ -9,42 +9,42 @@ public static class MembersApi
         members.MapPost("/", RegisterMemberEndpoint.Handle)
             .Validate<RegisterMember>()
             .WithIdempotency()
-            .WithName("RegisterMember")
+            .ForRoles().WithName("RegisterMember")
             .WithSummary("Enter a party member of a property company (ledger 4)")
             .WithDescription("via: hired | relationTransferredIn | developed. 400 names the field, including an unknown companyId.");
 
         members.MapGet("/{id:guid}", GetMemberEndpoint.Handle)
-            .WithName("GetMember")
+            .ForRoles(Roles.Auditor, Roles.CompanyUser).AuditsPersonalData("party-member").WithName("GetMember")
             .WithSummary("A party member, with its version as ETag");
 
         members.MapPost("/{id:guid}/development-stages", AdvanceDevelopmentEndpoint.Handle)
             .Validate<AdvanceDevelopment>()
-            .WithName("AdvanceDevelopment")
+            .ForRoles().WithName("AdvanceDevelopment")
             .WithSummary("Move a member one step: applicant → activist → developmentCandidate → probationary → full")
             .WithDescription("If-Match required. 409 for a skipped step, a member who left, or a full membership earlier than one year after admission.")
             .ProducesChangeProblems();
 
         members.MapPost("/{id:guid}/relation-transfers", TransferRelationEndpoint.Handle)
             .Validate<TransferRelation>()
-            .WithName("TransferRelation")
+            .ForRoles().WithName("TransferRelation")
             .WithSummary("Transfer the member's organisational relation in or out")
             .ProducesChangeProblems();
 
         members.MapPost("/{id:guid}/departure", LeaveCompanyEndpoint.Handle)
             .Validate<LeaveCompany>()
-            .WithName("LeaveCompany")
+            .ForRoles().WithName("LeaveCompany")
             .WithSummary("Record that the member left the company")
             .ProducesChangeProblems();
 
         members.MapPost("/{id:guid}/pledges", MakePledgeEndpoint.Handle)
             .Validate<MakePledge>()
-            .WithName("MakePledge")
+            .ForRoles().WithName("MakePledge")
             .WithSummary("Publish the member's pledge: show identity, standards, commitments (亮身份、亮标准、亮承诺)")
             .ProducesChangeProblems();
 
         app.MapGet("/api/organization/pledges", PledgeBoardEndpoint.Handle)
             .WithTags("Red butler")
-            .WithName("PledgeBoard")
+            .ForRoles(Roles.Staff).AuditsPersonalData("pledge-board").WithName("PledgeBoard")
             .WithSummary("The public pledges of current party members, optionally of one company");
 
         return app;

@@ -12,21 +12,21 @@ public static class RedButlerApi
             .Validate<DesignateZone>()
             .WithIdempotency()
             .WithTags("Red butler")
-            .WithName("DesignateResponsibilityZone")
+            .ForRoles().WithName("DesignateResponsibilityZone")
             .WithSummary("Designate a party-member responsibility zone (estate, buildings, current members)");
 
         organization.MapPost("/pioneer-posts", RedButlerEndpoints.DesignatePost)
             .Validate<DesignatePost>()
             .WithIdempotency()
             .WithTags("Red butler")
-            .WithName("DesignatePioneerPost")
+            .ForRoles().WithName("DesignatePioneerPost")
             .WithSummary("Designate a party-member pioneer post held by a current member");
 
         organization.MapGet("/responsibility-zones/{id:guid}", RedButlerEndpoints.GetZone)
-            .WithTags("Red butler").WithName("GetResponsibilityZone").WithSummary("A responsibility zone");
+            .WithTags("Red butler").ForRoles(Roles.Staff).WithName("GetResponsibilityZone").WithSummary("A responsibility zone");
 
         organization.MapGet("/pioneer-posts/{id:guid}", RedButlerEndpoints.GetPost)
-            .WithTags("Red butler").WithName("GetPioneerPost").WithSummary("A pioneer post");
+            .WithTags("Red butler").ForRoles(Roles.Staff).WithName("GetPioneerPost").WithSummary("A pioneer post");
 
         return app;
     }

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace RedProperty.BuildingBlocks.Security;
+
+/// <summary>
+/// Limits for endpoints whose route names the resource: a company's users reach only their
+/// company, an instructor only their own record. Outside the limit the answer is the same 404 as
+/// for a resource that does not exist.
+/// </summary>
+public static class CallerScopes
+{
+    /// <summary>The route value <paramref name="routeValue"/> is a company id the caller must see.</summary>
+    public static RouteHandlerBuilder LimitedToOwnCompany(this RouteHandlerBuilder route, string routeValue = "id") =>
+        route.AddEndpointFilter(async (context, next) =>
+            RouteGuid(context.HttpContext, routeValue) is { } id && !Caller.Of(context.HttpContext.User).Sees(id)
+                ? NotFound()
+                : await next(context));
+
+    /// <summary>The route value <paramref name="routeValue"/> is an instructor id: instructors reach only their own.</summary>
+    public static RouteHandlerBuilder LimitedToOwnInstructor(this RouteHandlerBuilder route, string routeValue = "id") =>
+        route.AddEndpointFilter(async (context, next) =>
+            RouteGuid(context.HttpContext, routeValue) is { } id && !Caller.Of(context.HttpContext.User).IsOrOversees(id)
+                ? NotFound()
+                : await next(context));
+
+    /// <summary>The community a ledger query may cover: a community's staff get only theirs
+    /// (asking for another is a 404), everyone else what they asked for.</summary>
+    public static bool TryLimitCommunity(this Caller caller, string? asked, out string? community)
+    {
+        community = asked;
+        if (caller.CommunityLimit is not { } own)
+        {
+            return true;
+        }
+
+        community = own;
+        return string.IsNullOrEmpty(asked) || asked == own;
+    }
+
+    public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
+
+    private static Guid? RouteGuid(HttpContext http, string name) =>
+        Guid.TryParse(http.Request.RouteValues[name]?.ToString(), out var id) ? id : null;
+}

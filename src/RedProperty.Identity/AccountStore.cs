@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace RedProperty.Identity;
+
+/// <summary>
+/// Systems (confidential clients with client credentials), operator consoles (public clients that
+/// sign operators in with a code and PKCE) and operators. OpenIddict keeps the clients with their
+/// secrets hashed; an operator's password is hashed with ASP.NET Core's password hasher.
+/// </summary>
+public sealed class AccountStore(IOpenIddictApplicationManager applications, IdentityDb db, IPasswordHasher<Operator> hasher, TimeProvider time)
+{
+    /// <summary>Creates or replaces a system's client; returns its new secret (shown once, stored hashed).</summary>
+    public async Task<string> PutSystemAsync(string clientId, string displayName, AccountScope scope, string? secret, CancellationToken ct)
+    {
+        secret ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = displayName,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + BuildingBlocks.Security.SignIn.Audience },
+        };
+        descriptor.Properties[AccountScope.PropertyName] = scope.ToProperty();
+        await ReplaceAsync(clientId, descriptor, ct);
+        return secret;
+    }
+
+    /// <summary>Creates or replaces an operator console: a public client, code flow with PKCE, to these redirect addresses.</summary>
+    public async Task PutConsoleAsync(string clientId, string displayName, IReadOnlyList<Uri> redirectUris, CancellationToken ct)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = displayName,
+            ConsentType = ConsentTypes.Implicit,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + BuildingBlocks.Security.SignIn.Audience,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirectUris)
+        {
+            descriptor.RedirectUris.Add(uri);
+        }
+
+        await ReplaceAsync(clientId, descriptor, ct);
+    }
+
+    /// <summary>Revokes a client: it can get no new token (tokens already issued expire on their own).</summary>
+    public async Task<bool> DeleteClientAsync(string clientId, CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } existing)
+        {
+            return false;
+        }
+
+        await applications.DeleteAsync(existing, ct);
+        return true;
+    }
+
+    public async Task<AccountScope?> ScopeOfClientAsync(string clientId, CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+        {
+            return null;
+        }
+
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(AccountScope.PropertyName, out var property) ? AccountScope.FromProperty(property) : null;
+    }
+
+    public async Task PutOperatorAsync(string userName, string displayName, string password, AccountScope scope, CancellationToken ct)
+    {
+        var existing = await db.Operators.FindAsync([userName], ct);
+        var account = existing ?? new Operator { UserName = userName, DisplayName = displayName, PasswordHash = "", Scope = scope };
+        account.DisplayName = displayName;
+        account.Scope = scope;
+        account.DisabledAt = null;
+        account.PasswordHash = hasher.HashPassword(account, password);
+        if (existing is null)
+        {
+            db.Operators.Add(account);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Disables an operator: no new sign-in, and refresh tokens stop working.</summary>
+    public async Task<bool> DisableOperatorAsync(string userName, CancellationToken ct)
+    {
+        if (await db.Operators.FindAsync([userName], ct) is not { } account)
+        {
+            return false;
+        }
+
+        account.DisabledAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<Operator?> ActiveOperatorAsync(string userName, CancellationToken ct) =>
+        await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.UserName == userName && o.DisabledAt == null, ct);
+
+    /// <summary>The operator, if the password is right; rehashes when the hasher asks for it.</summary>
+    public async Task<Operator?> CheckPasswordAsync(string userName, string password, CancellationToken ct)
+    {
+        if (await db.Operators.FindAsync([userName], ct) is not { DisabledAt: null } account)
+        {
+            return null;
+        }
+
+        switch (hasher.VerifyHashedPassword(account, account.PasswordHash, password))
+        {
+            case PasswordVerificationResult.Success:
+                return account;
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                account.PasswordHash = hasher.HashPassword(account, password);
+                await db.SaveChangesAsync(ct);
+                return account;
+            default:
+                return null;
+        }
+    }
+
+    private async Task ReplaceAsync(string clientId, OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
+    {
+        if (await applications.FindByClientIdAsync(clientId, ct) is { } existing)
+        {
+            await applications.UpdateAsync(existing, descriptor, ct);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+    }
+}
+
+/// <summary>Development only: a client per unscoped role (<c>dev-&lt;role&gt;</c>) and an operator <c>admin</c>,
+/// all with the secret <see cref="IdentityService.DevelopmentSecret"/>.</summary>
+internal static class DevelopmentAccounts
+{
+    public static async Task EnsureAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<AccountStore>();
+        string[] unscoped = [BuildingBlocks.Security.Roles.DistrictAdmin, BuildingBlocks.Security.Roles.Inspector,
+            BuildingBlocks.Security.Roles.Auditor, BuildingBlocks.Security.Roles.IntegrationClient];
+        foreach (var role in unscoped)
+        {
+            if (await store.ScopeOfClientAsync($"dev-{role}", CancellationToken.None) is null)
+            {
+                await store.PutSystemAsync($"dev-{role}", $"Development {role}", new AccountScope([role]), IdentityService.DevelopmentSecret, CancellationToken.None);
+            }
+        }
+
+        if (await store.ActiveOperatorAsync("admin", CancellationToken.None) is null)
+        {
+            await store.PutOperatorAsync("admin", "开发环境管理员", IdentityService.DevelopmentSecret,
+                new AccountScope([BuildingBlocks.Security.Roles.DistrictAdmin]), CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using RedProperty.BuildingBlocks.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace RedProperty.Identity;
+
+/// <summary>
+/// What an account may do and see: its roles and, where a role is limited, its community, company
+/// or instructor record. The same for a system (client credentials) and an operator (signs in).
+/// </summary>
+/// <param name="RateLimit">Requests a minute; null takes the services' default.</param>
+public sealed record AccountScope(IReadOnlyList<string> Roles, string? Community = null, Guid? Company = null, Guid? Instructor = null, int? RateLimit = null)
+{
+    /// <summary>The claims of an access token for this account.</summary>
+    public ClaimsIdentity ToIdentity(string subject, string name)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, subject).SetClaim(Claims.Name, name).SetClaims(Claims.Role, [.. Roles]);
+        identity.SetClaim(ClaimNames.Community, Community);
+        identity.SetClaim(ClaimNames.Company, Company?.ToString());
+        identity.SetClaim(ClaimNames.Instructor, Instructor?.ToString());
+        identity.SetClaim(ClaimNames.RateLimit, RateLimit);
+        identity.SetDestinations(claim => claim.Type is Claims.Name or Claims.Role
+            ? [Destinations.AccessToken, Destinations.IdentityToken]
+            : [Destinations.AccessToken]);
+        return identity;
+    }
+
+    internal const string PropertyName = "redproperty";
+
+    internal JsonElement ToProperty() => JsonSerializer.SerializeToElement(this, JsonSerializerOptions.Web);
+
+    internal static AccountScope? FromProperty(JsonElement element) => element.Deserialize<AccountScope>(JsonSerializerOptions.Web);
+}
+
+public sealed class AccountScopeValidator : AbstractValidator<AccountScope>
+{
+    public AccountScopeValidator()
+    {
+        RuleFor(s => s.Roles).NotEmpty().WithMessage("At least one role.");
+        RuleForEach(s => s.Roles).Must(r => BuildingBlocks.Security.Roles.InTokens.Contains(r))
+            .WithMessage($"One of: {string.Join(", ", BuildingBlocks.Security.Roles.InTokens)}.");
+        RuleFor(s => s.Community).NotEmpty().MaximumLength(100).When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.CommunityStaff))
+            .WithMessage("community-staff needs the community they serve.");
+        RuleFor(s => s.Company).NotEmpty().When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.CompanyUser))
+            .WithMessage("company-user needs the company's id.");
+        RuleFor(s => s.Instructor).NotEmpty().When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.Instructor))
+            .WithMessage("instructor needs the instructor's id.");
+        RuleFor(s => s.RateLimit).InclusiveBetween(1, 1_000_000);
+    }
+}
+
+/// <summary>An operator who signs in with a user name and password (the district's own accounts;
+/// a government provider replaces these by configuration).</summary>
+public sealed class Operator
+{
+    public required string UserName { get; init; }
+
+    public required string DisplayName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public required AccountScope Scope { get; set; }
+
+    public DateTimeOffset? DisabledAt { get; set; }
+}
+
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext(options)
+{
+    public const string Schema = "identity";
+
+    public DbSet<Operator> Operators => Set<Operator>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<Operator>(e =>
+        {
+            e.HasKey(o => o.UserName);
+            e.Property(o => o.UserName).HasMaxLength(100);
+            e.Property(o => o.Scope).HasColumnType("jsonb")
+                .HasConversion(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<AccountScope>(v, JsonSerializerOptions.Web)!);
+        });
+    }
+}

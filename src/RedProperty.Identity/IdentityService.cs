@@ -1,0 +1,137 @@
+using System.Security.Cryptography.X509Certificates;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using RedProperty.BuildingBlocks.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace RedProperty.Identity;
+
+/// <summary>
+/// The district's sign-in (OpenID Connect, OpenIddict): client credentials for other government
+/// systems, an authorization-code sign-in (with PKCE) for operators, JWT access tokens that every
+/// service validates against this authority's published keys.
+/// </summary>
+public sealed class IdentityService
+{
+    public const string Name = "identity";
+
+    /// <summary>The development client secret and operator password; refused outside Development.</summary>
+    public const string DevelopmentSecret = "redproperty-dev-secret";
+
+    public static void Register(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddDbContext<IdentityDb>(o => o
+            .UseNpgsql(configuration.GetConnectionString("redproperty"), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", IdentityDb.Schema))
+            .UseOpenIddict());
+        builder.Services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(o =>
+            {
+                if (configuration["Identity:Issuer"] is { Length: > 0 } issuer)
+                {
+                    o.SetIssuer(new Uri(issuer));
+                }
+
+                o.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, SignIn.Audience)
+                    .SetAccessTokenLifetime(configuration.GetValue("Identity:AccessTokenLifetime", TimeSpan.FromMinutes(30)))
+                    // Services read the token themselves (JWT bearer), so it is signed, not encrypted.
+                    .DisableAccessTokenEncryption();
+                AddKeys(o, configuration, builder.Environment);
+                var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
+                if (configuration.GetValue("Identity:AllowPlainHttp", builder.Environment.IsDevelopment()))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/account/login";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Cookie.Name = "redproperty.signin";
+                o.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser().Build());
+        builder.Services.AddAntiforgery();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddValidatorsFromAssemblyContaining<IdentityService>(includeInternalTypes: true);
+        builder.Services.AddSingleton<IPasswordHasher<Operator>, PasswordHasher<Operator>>();
+        builder.Services.AddScoped<AccountStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<IdentityStoreHealthCheck>("identity-store");
+    }
+
+    /// <summary>Creates the schema's tables on first start, then, in Development, the development accounts.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+        var exists = await db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT FROM information_schema.tables WHERE table_schema = {IdentityDb.Schema} AND table_name = 'Operators') AS \"Value\"").SingleAsync();
+        if (!exists)
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await DevelopmentAccounts.EnsureAsync(scope.ServiceProvider);
+        }
+    }
+
+    private static void AddKeys(OpenIddictServerBuilder server, ConfigurationManager configuration, IWebHostEnvironment environment)
+    {
+        var keys = configuration["Identity:Keys"];
+        if (configuration["Identity:SigningCertificate:Path"] is { Length: > 0 } path)
+        {
+            // A PKCS#12 file with a private key, mounted from the deployment's secret store.
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Identity:SigningCertificate:Password"]);
+            server.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
+        }
+        else if (string.Equals(keys, "Ephemeral", StringComparison.OrdinalIgnoreCase))
+        {
+            // Tests: fresh keys per process; tokens die with it.
+            server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+        }
+        else if (environment.IsDevelopment())
+        {
+            // Self-signed certificates kept in the user's store, so tokens outlive a restart.
+            server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "Outside Development the identity service needs Identity:SigningCertificate:Path (a PKCS#12 file) and its password.");
+        }
+    }
+}
+
+/// <summary>Sign-in needs its store: unhealthy when the database does not answer.</summary>
+internal sealed class IdentityStoreHealthCheck(IdentityDb db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult(context.Registration.FailureStatus, "The identity store does not answer.");
+}

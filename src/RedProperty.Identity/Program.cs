@@ -1,0 +1,21 @@
+using RedProperty.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+IdentityService.Register(builder);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapDefaultEndpoints();
+app.MapOpenApi().AllowAnonymous();
+app.MapSignInEndpoints();
+app.MapAccountsApi();
+
+await IdentityService.PrepareAsync(app);
+await app.RunAsync();
