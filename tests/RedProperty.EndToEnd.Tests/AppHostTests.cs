@@ -35,6 +35,19 @@ public sealed class AppHostTests
             await app.ResourceNotifications.WaitForResourceAsync("organization", KnownResourceStates.Running, timeout.Token);
 
             using var gateway = app.CreateHttpClient("gateway");
+            // Signed out, nothing passes the gateway; signed in through it (client credentials at
+            // the identity service behind /connect), the slice works.
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await gateway.GetAsync($"/api/evaluation/companies/{Guid.NewGuid()}")).StatusCode);
+            var token = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "dev-district-admin",
+                ["client_secret"] = RedProperty.Identity.IdentityService.DevelopmentSecret,
+                ["scope"] = "redproperty",
+            }));
+            Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
+            gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Bearer", (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString());
             var id = await gateway.RegisterCompany("天水市麦积区网关测试物业服务有限公司");
             var company = await gateway.EvaluationCompanyEventually(id);
 
