@@ -12,17 +12,34 @@ public static class CallerScopes
 {
     /// <summary>The route value <paramref name="routeValue"/> is a company id the caller must see.</summary>
     public static RouteHandlerBuilder LimitedToOwnCompany(this RouteHandlerBuilder route, string routeValue = "id") =>
-        route.AddEndpointFilter(async (context, next) =>
-            RouteGuid(context.HttpContext, routeValue) is { } id && !Caller.Of(context.HttpContext.User).Sees(id)
-                ? NotFound()
-                : await next(context));
+        route.WithMetadata(new RouteScope(routeValue, (caller, id) => caller.Sees(id)));
 
     /// <summary>The route value <paramref name="routeValue"/> is an instructor id: instructors reach only their own.</summary>
     public static RouteHandlerBuilder LimitedToOwnInstructor(this RouteHandlerBuilder route, string routeValue = "id") =>
-        route.AddEndpointFilter(async (context, next) =>
-            RouteGuid(context.HttpContext, routeValue) is { } id && !Caller.Of(context.HttpContext.User).IsOrOversees(id)
-                ? NotFound()
-                : await next(context));
+        route.WithMetadata(new RouteScope(routeValue, (caller, id) => caller.IsOrOversees(id)));
+
+    /// <summary>
+    /// Checked right after authorization, before validation or any other filter, so a request for
+    /// something outside the caller's scope learns nothing about it, not even that its body was wrong.
+    /// </summary>
+    internal static WebApplication UseRouteScopes(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<RouteScope>() is { } scope
+                && Guid.TryParse(http.Request.RouteValues[scope.RouteValue]?.ToString(), out var id)
+                && !scope.Allows(Caller.Of(http.User), id))
+            {
+                await NotFound().ExecuteAsync(http);
+                return;
+            }
+
+            await next(http);
+        });
+        return app;
+    }
+
+    private sealed record RouteScope(string RouteValue, Func<Caller, Guid, bool> Allows);
 
     /// <summary>The community a ledger query may cover: a community's staff get only theirs
     /// (asking for another is a 404), everyone else what they asked for.</summary>
@@ -39,7 +56,4 @@ public static class CallerScopes
     }
 
     public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
-
-    private static Guid? RouteGuid(HttpContext http, string name) =>
-        Guid.TryParse(http.Request.RouteValues[name]?.ToString(), out var id) ? id : null;
 }

@@ -65,6 +65,7 @@ public static class SignIn
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseRouteScopes();
         return app;
     }
 

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RedProperty.BuildingBlocks.Security;
+using RedProperty.Evaluation.ApiKeys;
+using RedProperty.Testing;
+
+namespace RedProperty.Evaluation.Tests.Security;
+
+/// <summary>Who may do what in Evaluation, and complaint clients' API keys.</summary>
+public sealed class AccessTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["GetDirectoryCompany"] = Roles.Staff,
+        ["IssueApiKey"] = [],
+        ["ListApiKeys"] = [Roles.Auditor],
+        ["RevokeApiKey"] = [],
+        ["GetCurrentApiKey"] = [Roles.ComplaintClient],
+        ["MoveBackErrors-evaluation"] = [],
+        ["GetPersonalDataReads"] = [],
+    };
+
+    private TestSystem _system = null!;
+    private ServiceHost<EvaluationService> _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _system = await TestSystem.CreateAsync("evaluation-access");
+        _host = _system.Start<EvaluationService>();
+    }
+
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    [Fact]
+    public async Task Every_endpoint_answers_401_without_a_token_403_to_other_roles_and_serves_its_roles()
+    {
+        var failures = await AccessMatrix.CheckAsync(
+            _host.CreateClient().WithToken(null), _host.Services, Expected, await AccessMatrix.TokensAsync(_system.Identity));
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task A_companys_users_do_not_see_another_company_in_the_directory()
+    {
+        var user = _host.CreateClient().WithToken(await _system.Identity.TokenAsync(Roles.CompanyUser, company: Guid.NewGuid()));
+        var response = await user.GetAsync($"/api/evaluation/companies/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_issued_key_signs_a_client_in_until_it_is_revoked_and_only_its_hash_is_kept()
+    {
+        var admin = _host.CreateClient();
+        var issued = await admin.PostAsJsonAsync("/api/evaluation/api-keys", new { client = "麦积区12345政务服务便民热线", rateLimit = 600 });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var key = (await issued.Content.ReadFromJsonAsync<IssuedApiKey>())!;
+        var client = _host.CreateClient().WithToken(null);
+
+        var byHeader = new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/api-keys/current");
+        byHeader.Headers.Add(ApiKeyAuthentication.HeaderName, key.Key);
+        var current = await client.SendAsync(byHeader);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal("麦积区12345政务服务便民热线", (await current.Content.ReadFromJsonAsync<ApiKeyInfo>())!.Client);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/evaluation/api-keys/current?api_key={Uri.EscapeDataString(key.Key)}")).StatusCode);
+        // A key is not a token: it opens only what complaint clients may call.
+        var other = new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/api-keys");
+        other.Headers.Add(ApiKeyAuthentication.HeaderName, key.Key);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(other)).StatusCode);
+
+        await using (var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        {
+            var json = await session.Json.FindByIdAsync<ApiKey>(key.Id);
+            Assert.DoesNotContain(key.Key, json);
+            Assert.Contains(ApiKey.HashOf(key.Key), json);
+        }
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/evaluation/api-keys");
+        Assert.DoesNotContain(key.Key, listed.GetRawText());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/evaluation/api-keys/{key.Id}")).StatusCode);
+        var revoked = new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/api-keys/current");
+        revoked.Headers.Add(ApiKeyAuthentication.HeaderName, key.Key);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(revoked)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/evaluation/api-keys/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_key_has_its_own_rate_limit_answered_with_429_and_Retry_After()
+    {
+        var admin = _host.CreateClient();
+        var slow = (await (await admin.PostAsJsonAsync("/api/evaluation/api-keys", new { client = "居民端小程序", rateLimit = 6 })).Content.ReadFromJsonAsync<IssuedApiKey>())!;
+        var other = (await (await admin.PostAsJsonAsync("/api/evaluation/api-keys", new { client = "市级平台", rateLimit = 600 })).Content.ReadFromJsonAsync<IssuedApiKey>())!;
+        var client = _host.CreateClient().WithToken(null);
+
+        Task<HttpResponseMessage> Current(IssuedApiKey key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/api-keys/current");
+            request.Headers.Add(ApiKeyAuthentication.HeaderName, key.Key);
+            return client.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Current(slow)).StatusCode);
+        var refused = await Current(slow);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 10);
+        Assert.Equal(HttpStatusCode.OK, (await Current(other)).StatusCode);
+    }
+
+    [Fact]
+    public async Task In_Development_the_documented_key_is_accepted_and_an_unknown_key_is_not()
+    {
+        var client = _host.CreateClient().WithToken(null);
+        var dev = new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/api-keys/current");
+        dev.Headers.Add(ApiKeyAuthentication.HeaderName, ApiKeyAuthentication.DevelopmentKey);
+        // Signed in (not 401), but the development key is not an issued one.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(dev)).StatusCode);
+
+        var unknown = new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/api-keys/current");
+        unknown.Headers.Add(ApiKeyAuthentication.HeaderName, "rpk_not-a-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(unknown)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Issuing_a_key_without_a_client_is_400_naming_the_field()
+    {
+        var response = await _host.CreateClient().PostAsJsonAsync("/api/evaluation/api-keys", new { client = "", rateLimit = 0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("client", out _));
+        Assert.True(errors.TryGetProperty("rateLimit", out _));
+    }
+}
