@@ -68,7 +68,11 @@ public sealed partial class SignInTests : IAsyncLifetime
 
         var tokens = await Token(new()
         {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Callback, ["client_id"] = console, ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = Callback,
+            ["client_id"] = console,
+            ["code_verifier"] = verifier,
         });
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
         var access = tokens.Body.GetProperty("access_token").GetString()!;
