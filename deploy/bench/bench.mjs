@@ -1,6 +1,6 @@
 // Company registration through the gateway under load, and what the pipeline does with it.
 // Run by deploy/bench.sh; prints one report. Options: --gateway --organization --evaluation
-// --duration (s per level) --connections 16,64 --pg "host port user db" (for pgbench).
+// --duration (s per level) --connections 16,64 --pg "host port user db" (for pgbench) --token (bearer).
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
   a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
 const gateway = args.gateway ?? 'http://localhost:5080';
+const authorization = `Bearer ${args.token ?? ''}`;
 const organization = args.organization ?? 'http://localhost:5081';
 const duration = Number(args.duration ?? 20);
 const levels = (args.connections ?? '16,64').split(',').map(Number);
@@ -58,12 +59,12 @@ function endToEndSampler(everyMs) {
       const started = performance.now();
       const task = (async () => {
         const response = await fetch(`${gateway}/api/organization/companies`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: company(),
+          method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: company(),
         });
         if (response.status !== 201) return;
         const { id } = await response.json();
         for (let i = 0; i < 3000; i++) {
-          const read = await fetch(`${gateway}/api/evaluation/companies/${id}`);
+          const read = await fetch(`${gateway}/api/evaluation/companies/${id}`, { headers: { authorization } });
           await read.arrayBuffer();
           if (read.status === 200) { latencies.push(performance.now() - started); return; }
           await sleep(20);
@@ -120,7 +121,7 @@ async function run(connections, rate) {
   const started = performance.now();
   const load = await autocannon({
     url: gateway, connections, duration, pipelining: 1, ...(rate ? { overallRate: rate } : {}),
-    requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json' }, setupRequest: r => ({ ...r, body: company() }) }],
+    requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json', authorization }, setupRequest: r => ({ ...r, body: company() }) }],
   });
   clearTimeout(steadyTimer);
   const ended = performance.now();
@@ -158,7 +159,7 @@ const paced = await run(levels[0], fixedRate);
 // The same load straight at Organization, without the gateway: the difference is the gateway's cost.
 const direct = await autocannon({
   url: organization, connections: levels.at(-1), duration: Math.min(duration, 10), pipelining: 1,
-  requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json' }, setupRequest: r => ({ ...r, body: company() }) }],
+  requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json', authorization }, setupRequest: r => ({ ...r, body: company() }) }],
 });
 for (let i = 0; i < 600 && (await pipeline()).lag > 0; i++) await sleep(100);
 

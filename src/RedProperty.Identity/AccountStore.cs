@@ -16,7 +16,7 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
     /// <summary>Creates or replaces a system's client; returns its new secret (shown once, stored hashed).</summary>
     public async Task<string> PutSystemAsync(string clientId, string displayName, AccountScope scope, string? secret, CancellationToken ct)
     {
-        secret ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        secret ??= System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,

@@ -53,6 +53,14 @@ public sealed class AppHostTests
 
             Assert.Equal("天水市麦积区网关测试物业服务有限公司", company.GetProperty("name").GetString());
 
+            // deploy/token.sh, as README shows it: a company's user sees its company and not another.
+            var companyUser = await TokenFromScript(gateway.BaseAddress!, "company-user", id.ToString());
+            using var asCompany = app.CreateHttpClient("gateway");
+            asCompany.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", companyUser);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await asCompany.GetAsync($"/api/organization/companies/{id}")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await asCompany.GetAsync($"/api/organization/companies/{Guid.NewGuid()}")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await asCompany.PostAsJsonAsync("/api/organization/companies", new { })).StatusCode);
+
             // Operations work with each service's own, restricted credentials: a replay goes through
             // Organization's replay exchange to Evaluation's queue.
             var replay = await gateway.PostAsJsonAsync("/api/organization/integration-events/replay", new
@@ -112,6 +120,31 @@ public sealed class AppHostTests
                 await channel.BasicPublishAsync("redproperty.organization.property-company-registered.v1", "", true, new BasicProperties(), "{}"u8.ToArray()));
             Assert.Contains("ACCESS_REFUSED", forged.ToString());
         }
+    }
+
+    /// <summary>Runs deploy/token.sh against the gateway; its last line is the bare token.</summary>
+    private static async Task<string> TokenFromScript(Uri gateway, params string[] arguments)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "RedProperty.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("No repository root above the tests.");
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        start.ArgumentList.Add("deploy/token.sh");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["REDPROPERTY_GATEWAY"] = gateway.ToString().TrimEnd('/');
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"deploy/token.sh failed: {errors}");
+        return output.TrimEnd().Split('\n')[^1];
     }
 
     // With test servers from deploy/test.sh there is no container runtime: run the local servers,

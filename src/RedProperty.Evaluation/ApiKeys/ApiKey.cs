@@ -55,7 +55,7 @@ public static class ApiKeysApi
         keys.MapPost("/", async Task<Created<IssuedApiKey>> (IssueApiKey request, IDocumentSession session, TimeProvider time,
                 System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var key = ApiKey.KeyPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+                var key = ApiKey.KeyPrefix + System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
                 var issued = new ApiKey(Guid.CreateVersion7(), request.Client, ApiKey.HashOf(key), key[..8], request.RateLimit ?? DefaultRateLimit,
                     Caller.Of(user).Id, time.GetUtcNow());
                 session.Insert(issued);
@@ -104,6 +104,4 @@ public static class ApiKeysApi
 
         return app;
     }
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -201,6 +201,19 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.NotEqual(ids[0], ids[1]);
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_is_open_and_declares_how_to_sign_in_and_who_may_call_each_operation()
+    {
+        var document = await _host.CreateClient().WithToken(null).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.EndsWith("/connect/token", schemes.GetProperty("oauth2").GetProperty("flows").GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        var ledger = document.GetProperty("paths").GetProperty("/api/organization/ledgers/members").GetProperty("get");
+        Assert.Contains("Roles: district-admin, auditor, community-staff, company-user.", ledger.GetProperty("description").GetString());
+        Assert.Equal(2, ledger.GetProperty("security").GetArrayLength());
+    }
+
     private async Task<Guid> CompanyIn(string name, string community)
     {
         var id = await _admin.Company(name);
