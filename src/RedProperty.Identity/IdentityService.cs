@@ -71,6 +71,12 @@ public sealed class IdentityService
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser().Build());
+        // Browser pages of other origins (each service's Scalar page, operator consoles) fetch tokens here.
+        var origins = configuration.GetSection("Identity:CorsOrigins").Get<string[]>() ?? [];
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddCors(o => o.AddDefaultPolicy(policy => policy
+            .SetIsOriginAllowed(origin => origins.Contains(origin) || (development && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback))
+            .WithMethods("POST").AllowAnyHeader()));
         builder.Services.AddAntiforgery();
         builder.Services.AddProblemDetails();
         builder.Services.AddValidatorsFromAssemblyContaining<IdentityService>(includeInternalTypes: true);

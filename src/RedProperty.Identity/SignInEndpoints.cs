@@ -19,7 +19,7 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", Token).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/connect/token", Token).AllowAnonymous().RequireCors().ExcludeFromDescription();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/account/login", LoginPage).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/account/login", Login).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();

@@ -169,6 +169,20 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.True((await badName.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("clientId", out _));
     }
 
+    [Fact]
+    public async Task A_services_Scalar_page_may_fetch_a_token_across_origins_in_Development_and_a_foreign_page_may_not()
+    {
+        var client = _identity.Host.CreateClient().WithToken(null);
+        foreach (var (origin, allowed) in new[] { ("http://localhost:5081", true), ("https://evil.example", false) })
+        {
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "/connect/token");
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            var response = await client.SendAsync(preflight);
+            Assert.Equal(allowed, response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
+        }
+    }
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> Token(Dictionary<string, string> form)
     {
         using var client = _identity.Host.CreateClient().WithToken(null);
