@@ -1,5 +1,6 @@
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Geography;
 using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
 using RedProperty.Organization.RedButler;
@@ -12,11 +13,19 @@ public static class ApiExamples
     private static readonly Guid Company = Guid.Parse("01a2240b-4f0d-7e2e-adad-f6ede970d118");
     private static readonly Guid OtherCompany = Guid.Parse("01a2240c-99bc-7022-b098-a6692bc2016e");
     private static readonly Guid Member = Guid.Parse("01a22410-0000-7000-8000-000000000001");
+    private static readonly Guid SubDistrict = Guid.Parse("01a22400-0000-7000-8000-0000000000d1");
+    private static readonly Guid Community = Guid.Parse("01a22400-0000-7000-8000-0000000000c1");
+    private static readonly Guid Estate = Guid.Parse("01a22400-0000-7000-8000-0000000000e1");
 
     public static void Add(OpenApiExamples examples) => examples
         .Add(new RegisterCompany("天水市麦积区红苑物业服务有限公司", "91620503MA74AQ0X21", "甘肃省天水市麦积区道北街道渭滨北路"))
         .Add(new UpdateCompany("天水红苑物业服务有限公司", "甘肃省天水市麦积区道北街道渭滨北路"))
-        .Add(new RecordEstates([new Estate("锦绣花园", "道北街道渭滨社区", 820), new Estate("新华小区", "道北街道新华社区", 356)]))
+        .Add(new RegisterSubDistrict("道北街道", SubDistrictKind.SubDistrict))
+        .Add(new RegisterCommunity("渭滨社区", SubDistrict))
+        .Add(new RegisterEstate("锦绣花园", Community, 820, "甘肃省天水市麦积区渭滨北路12号"))
+        .Add(new UpdateEstate("锦绣花园", 836, "甘肃省天水市麦积区渭滨北路12号"))
+        .Add(new ContractEstateService(Company, new DateOnly(2021, 1, 1), new DateOnly(2023, 12, 31)))
+        .Add(new EndEstateService(Company, new DateOnly(2022, 6, 30)))
         .Add(new RecordStructure(86, [new Department("工程部", "赵建华", "部长"), new Department("客服部", "李红梅", "经理")]))
         .Add(new RecordSurvey(new DateOnly(2022, 3, 15), "区住建服务中心 张强", "区市场监管局", 2, false, "党员人数不足，拟联合建"))
         .Add(new RegisterMember(Company, "李红梅", "客服部经理", JoinedVia.RelationTransferredIn, MemberStage.Full, new DateOnly(2012, 7, 1)))
@@ -30,6 +39,6 @@ public static class ApiExamples
         .Add(new AppointInstructor("马建国", InstructorSource.DispatchedByIndustry, new DateOnly(2022, 3, 1)))
         .Add(new AssignInstructor(Company, new DateOnly(2022, 3, 1)))
         .Add(new RecordVisit(Company, new DateOnly(2022, 6, 8), ["党建工作指导", "协调业主与物业纠纷"], 2))
-        .Add(new DesignateZone("锦绣花园", ["1号楼", "2号楼", "3号楼"], [Member]))
-        .Add(new DesignatePost("物业服务先锋岗", Member, "锦绣花园"));
+        .Add(new DesignateZone(Estate, ["1号楼", "2号楼", "3号楼"], [Member]))
+        .Add(new DesignatePost("物业服务先锋岗", Member, Estate));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Geography;
 using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
 using RedProperty.Organization.RedButler;
@@ -16,8 +17,12 @@ public static class IntegrationEvents
             e.Data.CompanyId, e.Data.Name, e.Data.CreditCode, e.Data.Address, e.Data.RegisteredAt))
         .Map<PropertyCompanyDetailsUpdated>(e => new V1.PropertyCompanyUpdated(
             e.Data.CompanyId, e.Data.Name, e.Data.Address, e.Version, e.Data.UpdatedAt))
-        .Map<CompanyEstatesRecorded>(e => new V1.PropertyCompanyEstatesRecorded(
-            e.Data.CompanyId, [.. e.Data.Estates.Select(x => new V1.ManagedEstate(x.Name, x.Community, x.Households))], e.Version, e.Data.RecordedAt))
+        .Map<SubDistrictRegistered>(e => new V1.SubDistrictRegistered(e.Data.SubDistrictId, e.Data.Name, Wire(e.Data.Kind), e.Data.RegisteredAt))
+        .Map<CommunityRegistered>(e => new V1.CommunityRegistered(e.Data.CommunityId, e.Data.Name, e.Data.SubDistrictId, e.Data.RegisteredAt))
+        .Map<EstateRegistered>(e => new V1.EstateRegistered(e.Data.EstateId, e.Data.Name, e.Data.CommunityId, e.Data.Households, e.Data.RegisteredAt))
+        .Map<EstateDetailsUpdated>(e => new V1.EstateUpdated(e.Data.EstateId, e.Data.Name, e.Data.Households, e.Version, e.Data.UpdatedAt))
+        .Map<EstateServiceContracted>(e => new V1.EstateServiceContracted(e.Data.EstateId, e.Data.CompanyId, e.Data.From, e.Data.To, e.Data.RecordedAt))
+        .Map<EstateServiceContractEnded>(e => new V1.EstateServiceContractEnded(e.Data.EstateId, e.Data.CompanyId, e.Data.On, e.Data.RecordedAt))
         // The member's name and ids only: no other personal data leaves the service.
         .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
             e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt))
@@ -36,8 +41,8 @@ public static class IntegrationEvents
         .Map<InstructorVisitsBelowMinimum>(e => new V1.InstructorVisitsBelowMinimum(
             e.Data.InstructorId, e.Data.CompanyId, e.Data.Month, e.Data.Visits, e.Data.Minimum))
         .Map<ResponsibilityZoneDesignated>(e => new V1.ResponsibilityZoneDesignated(
-            e.Data.ZoneId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt))
-        .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.Estate, e.Data.DesignatedAt));
+            e.Data.ZoneId, e.Data.EstateId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt))
+        .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.EstateId, e.Data.Estate, e.Data.DesignatedAt));
 
     /// <summary>Enumerations as the camelCase strings the HTTP API also uses.</summary>
     public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Geography;
 using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
 
@@ -21,7 +22,11 @@ public sealed class OrganizationService
                 options.Projections.Add<MemberDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<BranchDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<InstructorDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<SubDistrictDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<CommunityDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<EstateDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<CreditCodeRegistration>();
+                options.Schema.For<PlaceName>();
                 options.Schema.For<BranchClaim>();
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);

@@ -2,6 +2,7 @@ using RedProperty.BuildingBlocks.Security;
 using RedProperty.Organization;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Geography;
 using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Ledgers;
 using RedProperty.Organization.Members;
@@ -16,6 +17,7 @@ var app = builder.Build();
 
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
+app.MapGeographyApi();
 app.MapCompaniesApi();
 app.MapMembersApi();
 app.MapBranchesApi();

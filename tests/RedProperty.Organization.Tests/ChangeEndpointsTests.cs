@@ -20,8 +20,9 @@ public sealed class ChangeEndpointsTests(OrganizationApiFixture api) : IClassFix
             case "company":
                 return new("PUT", $"/api/organization/companies/{company}", """{"name":"新名物业","address":"麦积区"}""", """{"name":"","address":"麦积区"}""", "name");
             case "estates":
-                return new("PUT", $"/api/organization/companies/{company}/estates", """{"estates":[{"name":"锦绣花园","community":"渭滨社区","households":10}]}""",
-                    """{"estates":[{"name":"锦绣花园","community":"","households":10}]}""", "estates[0].community");
+                var estate = await _org.Serve(company, "锦绣花园", "渭滨社区", 10);
+                return new("POST", $"/api/organization/estates/{estate}/service-contracts/end", $$"""{"companyId":"{{company}}","on":"2022-06-30"}""",
+                    """{"companyId":"00000000-0000-0000-0000-000000000000","on":"2022-06-30"}""", "companyId");
             case "structure":
                 return new("PUT", $"/api/organization/companies/{company}/structure", """{"employees":12,"departments":[{"name":"工程部","leader":"赵工","position":"部长"}]}""",
                     """{"employees":0,"departments":[{"name":"工程部","leader":"赵工","position":"部长"}]}""", "employees");

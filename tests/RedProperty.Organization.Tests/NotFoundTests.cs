@@ -18,7 +18,8 @@ public sealed class NotFoundTests(OrganizationApiFixture api) : IClassFixture<Or
         Assert.Equal(HttpStatusCode.NotFound, (await _org.Http.GetAsync($"/api/organization/{resource}/{Guid.CreateVersion7()}")).StatusCode);
 
     [Theory]
-    [InlineData("PUT", "companies/{0}/estates", """{"estates":[]}""")]
+    [InlineData("PUT", "estates/{0}", """{"name":"锦绣花园","households":10}""")]
+    [InlineData("POST", "estates/{0}/service-contracts/end", """{"companyId":"01a2240b-4f0d-7e2e-adad-f6ede970d118","on":"2022-01-01"}""")]
     [InlineData("POST", "companies/{0}/surveys", """{"on":"2022-03-15","surveyor":"张强","together":"道北街道","partyMembersFound":1,"organizationExists":false}""")]
     [InlineData("POST", "members/{0}/development-stages", """{"stage":"activist","on":"2022-01-01"}""")]
     [InlineData("POST", "members/{0}/pledges", """{"identity":"党员","standards":"标准","commitments":"承诺","publishedOn":"2022-07-01"}""")]

@@ -52,7 +52,7 @@ public sealed record InstructorAppointed(Guid InstructorId, string Name, string 
 /// <summary>A party-member responsibility zone (党员责任区) was designated.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record ResponsibilityZoneDesignated(Guid ZoneId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt)
+public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt)
 {
     public const string MessageName = "redproperty.organization.responsibility-zone-designated.v1";
 }
@@ -60,7 +60,7 @@ public sealed record ResponsibilityZoneDesignated(Guid ZoneId, string Estate, IR
 /// <summary>A party-member pioneer post (党员先锋岗) was designated.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, string Estate, DateTimeOffset DesignatedAt)
+public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, Guid EstateId, string Estate, DateTimeOffset DesignatedAt)
 {
     public const string MessageName = "redproperty.organization.pioneer-post-designated.v1";
 }

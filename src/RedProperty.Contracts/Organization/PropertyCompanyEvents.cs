@@ -29,18 +29,3 @@ public sealed record PropertyCompanyUpdated(Guid CompanyId, string Name, string 
 {
     public const string MessageName = "redproperty.organization.property-company-updated.v1";
 }
-
-/// <summary>
-/// The estates a company manages now, with the households it serves (the full list, replacing the last one).
-/// Published to the fanout exchange named <see cref="MessageName"/>.
-/// </summary>
-/// <param name="Version">Version of the company's stream after the change, so consumers can ignore stale lists.</param>
-[EntityName(MessageName)]
-[MessageUrn(MessageName)]
-public sealed record PropertyCompanyEstatesRecorded(Guid CompanyId, IReadOnlyList<ManagedEstate> Estates, long Version, DateTimeOffset RecordedAt)
-{
-    public const string MessageName = "redproperty.organization.property-company-estates-recorded.v1";
-}
-
-/// <summary>An estate (小区) in a community (社区), with the households served.</summary>
-public sealed record ManagedEstate(string Name, string Community, int Households);

@@ -28,12 +28,6 @@ public static class CompaniesApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        companies.MapPut("/{id:guid}/estates", RecordEstatesEndpoint.Handle)
-            .Validate<RecordEstates>()
-            .ForRoles(Roles.CompanyUser).LimitedToOwnCompany().WithName("RecordEstates")
-            .WithSummary("Replace the list of estates the company manages (name, community, households)")
-            .ProducesChangeProblems();
-
         companies.MapPut("/{id:guid}/structure", RecordStructureEndpoint.Handle)
             .Validate<RecordStructure>()
             .ForRoles(Roles.CompanyUser).LimitedToOwnCompany().WithName("RecordStructure")

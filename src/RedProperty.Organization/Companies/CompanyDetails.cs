@@ -5,8 +5,6 @@ namespace RedProperty.Organization.Companies;
 /// <summary>A company as the registry shows it; updated inline, so a caller reads its own write.</summary>
 public sealed record CompanyDetails(Guid Id, string Name, string CreditCode, string Address, DateTimeOffset RegisteredAt, DateTimeOffset? UpdatedAt) : IVersioned
 {
-    public IReadOnlyList<Estate> Estates { get; init; } = [];
-
     public int? Employees { get; init; }
 
     public IReadOnlyList<Department> Departments { get; init; } = [];
@@ -41,9 +39,6 @@ public sealed class CompanyDetailsProjection : SingleStreamProjection<CompanyDet
 
     public static CompanyDetails Apply(PropertyCompanyDetailsUpdated e, CompanyDetails current) =>
         current with { Name = e.Name, Address = e.Address, UpdatedAt = e.UpdatedAt };
-
-    public static CompanyDetails Apply(CompanyEstatesRecorded e, CompanyDetails current) =>
-        current with { Estates = e.Estates, UpdatedAt = e.RecordedAt };
 
     public static CompanyDetails Apply(CompanyStructureRecorded e, CompanyDetails current) =>
         current with { Employees = e.Employees, Departments = e.Departments, UpdatedAt = e.RecordedAt };

@@ -6,9 +6,6 @@ public sealed record PropertyCompanyRegistered(Guid CompanyId, string Name, stri
 
 public sealed record PropertyCompanyDetailsUpdated(Guid CompanyId, string Name, string Address, DateTimeOffset UpdatedAt);
 
-/// <summary>The estates (小区) the company manages now; replaces the previous list, which stays in the history.</summary>
-public sealed record CompanyEstatesRecorded(Guid CompanyId, IReadOnlyList<Estate> Estates, DateTimeOffset RecordedAt);
-
 /// <summary>Ledger 1: the company's internal organisation structure (企业内部组织架构).</summary>
 public sealed record CompanyStructureRecorded(Guid CompanyId, int Employees, IReadOnlyList<Department> Departments, DateTimeOffset RecordedAt);
 
@@ -17,19 +14,15 @@ public sealed record CompanySurveyed(
     Guid CompanyId, DateOnly On, string Surveyor, string Together, int PartyMembersFound, bool OrganizationExists, string? Findings,
     DateTimeOffset RecordedAt);
 
-/// <summary>A residential compound the company serves, in a community (社区).</summary>
-public sealed record Estate(string Name, string Community, int Households);
-
 public sealed record Department(string Name, string Leader, string Position);
 
 /// <summary>What the deciders need to know about a company; evolved from its events.</summary>
-public sealed record PropertyCompany(Guid Id, string Name, string CreditCode, string Address, IReadOnlyList<Estate> Estates)
+/// <remarks>The estates a company serves are the geography's service contracts (Geography/), not the company's.</remarks>
+public sealed record PropertyCompany(Guid Id, string Name, string CreditCode, string Address)
 {
-    public static PropertyCompany Create(PropertyCompanyRegistered e) => new(e.CompanyId, e.Name, e.CreditCode, e.Address, []);
+    public static PropertyCompany Create(PropertyCompanyRegistered e) => new(e.CompanyId, e.Name, e.CreditCode, e.Address);
 
     public PropertyCompany Apply(PropertyCompanyDetailsUpdated e) => this with { Name = e.Name, Address = e.Address };
-
-    public PropertyCompany Apply(CompanyEstatesRecorded e) => this with { Estates = e.Estates };
 
     public PropertyCompany Apply(CompanyStructureRecorded e) => this;
 

@@ -52,7 +52,7 @@ public static class LedgersApi
             .ForRoles(roles)
             .WithName(name)
             .WithSummary(summary)
-            .WithDescription("asOf=2022-06-30 (end of that day, UTC+8) or an instant; community=<社区> filters; page/pageSize page; " +
+            .WithDescription("asOf=2022-06-30 (end of that day, UTC+8) or an instant; community=<community id or name> keeps the companies serving estates there on that day; page/pageSize page; " +
                 "Accept: text/csv or format=csv exports the whole ledger. A community's staff see their community, a company's users their company.")
             .Produces<LedgerPage<T>>();
 

@@ -54,7 +54,7 @@ public static class OrganizationLedgers
 
     public static IReadOnlyList<StructureRow> Structure(OrganizationSnapshot s, string? community) =>
         [.. Companies(s, community).Select(c => new StructureRow(
-            c.Id, c.Name, c.CreditCode, Communities(c), c.Estates.Count, c.Estates.Sum(e => (long)e.Households), c.Employees,
+            c.Id, c.Name, c.CreditCode, Communities(s, c), s.EstatesServedBy(c.Id).Count(), s.EstatesServedBy(c.Id).Sum(e => (long)e.Households), c.Employees,
             string.Join(Separator, c.Departments.Select(d => $"{d.Name}/{d.Leader}/{d.Position}"))))];
 
     public static IReadOnlyList<OrganizationRow> Organizations(OrganizationSnapshot s, string? community)
@@ -90,7 +90,7 @@ public static class OrganizationLedgers
                         .OrderByDescending(b => b.Status)
                         .FirstOrDefault();
                     return new UnorganizedRow(
-                        c.Id, c.Name, Communities(c), members.Count, full,
+                        c.Id, c.Name, Communities(s, c), members.Count, full,
                         pending?.Status == BranchStatus.Forming ? "forming" : "notStarted",
                         pending?.PlannedFor,
                         c.Surveys.Count > 0 ? c.Surveys[^1].Findings : null,
@@ -135,11 +135,13 @@ public static class OrganizationLedgers
     private static HashSet<Guid> CoveredCompanies(OrganizationSnapshot s) =>
         s.Branches.Values.Where(b => b.Status == BranchStatus.Established).SelectMany(b => b.CompanyIds).ToHashSet();
 
+    /// <param name="community">A community's id, or its name.</param>
     private static IEnumerable<CompanyDetails> Companies(OrganizationSnapshot s, string? community) =>
         s.Companies.Values
-            .Where(c => community is null || c.Estates.Any(e => e.Community == community))
+            .Where(c => community is null || s.EstatesServedBy(c.Id).Any(e => e.CommunityId.ToString() == community || s.CommunityName(e.CommunityId) == community))
             .OrderBy(c => c.Name, ChineseOrder)
             .ThenBy(c => c.Id); // names repeat; the id keeps pages stable and "now" equal to "as of now"
 
-    private static string Communities(CompanyDetails c) => string.Join(Separator, c.Estates.Select(e => e.Community).Distinct());
+    private static string Communities(OrganizationSnapshot s, CompanyDetails c) =>
+        string.Join(Separator, s.EstatesServedBy(c.Id).Select(e => s.CommunityName(e.CommunityId)).Distinct().Order(ChineseOrder));
 }

@@ -1,5 +1,6 @@
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
+using RedProperty.Organization.Geography;
 using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
 using RedProperty.Organization.RedButler;
@@ -22,6 +23,21 @@ public sealed class OrganizationSnapshot
     public Dictionary<Guid, MemberDetails> Members { get; } = [];
 
     public Dictionary<Guid, BranchDetails> Branches { get; } = [];
+
+    public Dictionary<Guid, CommunityDetails> Communities { get; } = [];
+
+    public Dictionary<Guid, EstateDetails> Estates { get; } = [];
+
+    /// <summary>The district's day of <see cref="AsOf"/>: service contracts run by days.</summary>
+    public DateOnly Day => DistrictCalendar.Today(AsOf);
+
+    private ILookup<Guid, EstateDetails>? _served;
+
+    /// <summary>The estates <paramref name="companyId"/> serves on <see cref="Day"/>, by its service contracts.</summary>
+    public IEnumerable<EstateDetails> EstatesServedBy(Guid companyId) =>
+        (_served ??= Estates.Values.Where(e => e.CompanyOn(Day) is not null).ToLookup(e => e.CompanyOn(Day)!.Value))[companyId];
+
+    public string CommunityName(Guid id) => Communities.TryGetValue(id, out var community) ? community.Name : id.ToString();
 
     public int Instructors { get; private set; }
 
@@ -49,6 +65,16 @@ public sealed class OrganizationSnapshot
                 snapshot.Branches[branch.Id] = branch;
             }
 
+            foreach (var community in await session.Query<CommunityDetails>().ToListAsync(cancellationToken))
+            {
+                snapshot.Communities[community.Id] = community;
+            }
+
+            foreach (var estate in await session.Query<EstateDetails>().ToListAsync(cancellationToken))
+            {
+                snapshot.Estates[estate.Id] = estate;
+            }
+
             snapshot.Instructors = await session.Query<InstructorDetails>().CountAsync(cancellationToken);
             snapshot.ResponsibilityZones = await session.Events.QueryRawEventDataOnly<ResponsibilityZoneDesignated>().CountAsync(cancellationToken);
             snapshot.PioneerPosts = await session.Events.QueryRawEventDataOnly<PioneerPostDesignated>().CountAsync(cancellationToken);
@@ -74,7 +100,11 @@ public sealed class OrganizationSnapshot
         {
             case PropertyCompanyRegistered e: Companies[e.CompanyId] = CompanyDetailsProjection.Create(e); break;
             case PropertyCompanyDetailsUpdated e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
-            case CompanyEstatesRecorded e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
+            case CommunityRegistered e: Communities[e.CommunityId] = CommunityDetailsProjection.Create(e); break;
+            case EstateRegistered e: Estates[e.EstateId] = EstateDetailsProjection.Create(e); break;
+            case EstateDetailsUpdated e: Estates[e.EstateId] = EstateDetailsProjection.Apply(e, Estates[e.EstateId]); break;
+            case EstateServiceContracted e: Estates[e.EstateId] = EstateDetailsProjection.Apply(e, Estates[e.EstateId]); break;
+            case EstateServiceContractEnded e: Estates[e.EstateId] = EstateDetailsProjection.Apply(e, Estates[e.EstateId]); break;
             case CompanyStructureRecorded e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
             case CompanySurveyed e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
             case PartyMemberRegistered e: Members[e.MemberId] = MemberDetailsProjection.Create(e); break;

@@ -1,32 +1,35 @@
+using RedProperty.Organization.Geography;
 using RedProperty.Organization.Members;
 
 namespace RedProperty.Organization.RedButler;
 
 // "Red butler" (红色管家): party-member responsibility zones (党员责任区) and pioneer posts (党员先锋岗).
 
-public sealed record ResponsibilityZoneDesignated(Guid ZoneId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt);
+public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt);
 
-public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, string Estate, DateTimeOffset DesignatedAt);
+public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, Guid EstateId, string Estate, DateTimeOffset DesignatedAt);
 
-public sealed record ResponsibilityZone(Guid Id, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds)
+/// <param name="Estate">The estate's name when the zone was designated.</param>
+public sealed record ResponsibilityZone(Guid Id, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds)
 {
-    public static ResponsibilityZone Create(ResponsibilityZoneDesignated e) => new(e.ZoneId, e.Estate, e.Buildings, e.MemberIds);
+    public static ResponsibilityZone Create(ResponsibilityZoneDesignated e) => new(e.ZoneId, e.EstateId, e.Estate, e.Buildings, e.MemberIds);
 }
 
-public sealed record PioneerPost(Guid Id, string Post, Guid MemberId, string Estate)
+public sealed record PioneerPost(Guid Id, string Post, Guid MemberId, Guid EstateId, string Estate)
 {
-    public static PioneerPost Create(PioneerPostDesignated e) => new(e.PostId, e.Post, e.MemberId, e.Estate);
+    public static PioneerPost Create(PioneerPostDesignated e) => new(e.PostId, e.Post, e.MemberId, e.EstateId, e.Estate);
 }
 
-public sealed record DesignateZone(string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds);
+/// <param name="EstateId">A registered estate (GET /api/organization/estates).</param>
+public sealed record DesignateZone(Guid EstateId, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds);
 
-public sealed record DesignatePost(string Post, Guid MemberId, string Estate);
+public sealed record DesignatePost(string Post, Guid MemberId, Guid EstateId);
 
 public sealed class DesignateZoneValidator : AbstractValidator<DesignateZone>
 {
     public DesignateZoneValidator()
     {
-        RuleFor(z => z.Estate).NotEmpty().MaximumLength(100);
+        RuleFor(z => z.EstateId).NotEmpty();
         RuleFor(z => z.Buildings).NotEmpty();
         RuleForEach(z => z.Buildings).NotEmpty().MaximumLength(50);
         RuleFor(z => z.MemberIds).NotEmpty();
@@ -39,7 +42,7 @@ public sealed class DesignatePostValidator : AbstractValidator<DesignatePost>
     public DesignatePostValidator()
     {
         RuleFor(p => p.Post).NotEmpty().MaximumLength(100);
-        RuleFor(p => p.Estate).NotEmpty().MaximumLength(100);
+        RuleFor(p => p.EstateId).NotEmpty();
         RuleFor(p => p.MemberId).NotEmpty();
     }
 }
@@ -50,8 +53,9 @@ public static class RedButlerEndpoints
         DesignateZone command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         await RequireCurrentMembers(session, "memberIds", command.MemberIds, cancellationToken);
+        var estate = await RequireEstate(session, command.EstateId, cancellationToken);
         var now = time.GetUtcNow();
-        var designated = new ResponsibilityZoneDesignated(Guid.CreateVersion7(now), command.Estate.Trim(), command.Buildings, command.MemberIds, now);
+        var designated = new ResponsibilityZoneDesignated(Guid.CreateVersion7(now), estate.Id, estate.Name, command.Buildings, command.MemberIds, now);
         session.Events.StartStream<ResponsibilityZone>(designated.ZoneId, designated);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/organization/responsibility-zones/{designated.ZoneId}", ResponsibilityZone.Create(designated));
@@ -61,8 +65,9 @@ public static class RedButlerEndpoints
         DesignatePost command, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         await RequireCurrentMembers(session, "memberId", [command.MemberId], cancellationToken);
+        var estate = await RequireEstate(session, command.EstateId, cancellationToken);
         var now = time.GetUtcNow();
-        var designated = new PioneerPostDesignated(Guid.CreateVersion7(now), command.Post.Trim(), command.MemberId, command.Estate.Trim(), now);
+        var designated = new PioneerPostDesignated(Guid.CreateVersion7(now), command.Post.Trim(), command.MemberId, estate.Id, estate.Name, now);
         session.Events.StartStream<PioneerPost>(designated.PostId, designated);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/organization/pioneer-posts/{designated.PostId}", PioneerPost.Create(designated));
@@ -77,6 +82,9 @@ public static class RedButlerEndpoints
         await session.Events.AggregateStreamAsync<PioneerPost>(id, token: cancellationToken) is { } post
             ? TypedResults.Ok(post)
             : TypedResults.NotFound();
+
+    private static async Task<EstateDetails> RequireEstate(IQuerySession session, Guid id, CancellationToken cancellationToken) =>
+        await session.LoadAsync<EstateDetails>(id, cancellationToken) ?? throw new InvalidFieldException("estateId", $"No estate with id {id} is registered.");
 
     // Only a current party member can show identity at a post or hold a zone.
     private static async Task RequireCurrentMembers(IQuerySession session, string field, IReadOnlyList<Guid> memberIds, CancellationToken cancellationToken)

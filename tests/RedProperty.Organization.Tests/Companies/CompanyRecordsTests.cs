@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace RedProperty.Organization.Tests.Companies;
 
-/// <summary>Estates, internal structure and survey visits of a company, over HTTP.</summary>
+/// <summary>Internal structure and survey visits of a company, over HTTP.</summary>
 public sealed class CompanyRecordsTests(OrganizationApiFixture api) : IClassFixture<OrganizationApiFixture>
 {
     private readonly OrganizationClient _org = new(api.Client);
@@ -14,42 +14,6 @@ public sealed class CompanyRecordsTests(OrganizationApiFixture api) : IClassFixt
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/organization/companies/{company}/{what}") { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
         return await _org.Http.SendAsync(request);
-    }
-
-    private static object Estates => new
-    {
-        estates = new[]
-        {
-            new { name = "锦绣花园", community = "道北街道渭滨社区", households = 820 },
-            new { name = "新华小区", community = "道北街道新华社区", households = 356 },
-        },
-    };
-
-    [Fact]
-    public async Task Estates_are_recorded_once_and_repeating_them_changes_nothing()
-    {
-        var company = await _org.Company();
-
-        var first = await Put(company, "estates", Estates, 1);
-        var again = await Put(company, "estates", Estates, 2);
-
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal("\"2\"", first.Headers.ETag?.Tag);
-        Assert.Equal("\"2\"", again.Headers.ETag?.Tag);
-        var details = await _org.Get($"/api/organization/companies/{company}");
-        Assert.Equal(1176, details.GetProperty("estates").EnumerateArray().Sum(e => e.GetProperty("households").GetInt32()));
-    }
-
-    [Fact]
-    public async Task The_same_estate_twice_is_400_and_negative_households_name_the_field()
-    {
-        var company = await _org.Company();
-        var twice = await Put(company, "estates", new { estates = new[] { new { name = "锦绣花园", community = "渭滨社区", households = 1 }, new { name = "锦绣花园", community = "渭滨社区", households = 2 } } }, 1);
-        var negative = await Put(company, "estates", new { estates = new[] { new { name = "锦绣花园", community = "渭滨社区", households = -1 } } }, 1);
-
-        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
-        Assert.True((await negative.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("estates[0].households", out _));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class LedgersTests : IAsyncLifetime
         await _org.Member(_forming, "乙党员");
         await _org.Member(_forming, "乙预备党员", stage: "probationary", admittedOn: "2022-01-01");
         await _org.Change($"/api/organization/companies/{_forming}/surveys",
-            new { on = "2022-03-15", surveyor = "张强", together = "市场监管局", partyMembersFound = 2, organizationExists = false, findings = "党员人数不足，拟联合建" }, 2);
+            new { on = "2022-03-15", surveyor = "张强", together = "市场监管局", partyMembersFound = 2, organizationExists = false, findings = "党员人数不足，拟联合建" }, 1);
         var joint = await _org.Create("/api/organization/branches", new { name = "麦积区物业联合党支部", kind = "joint", companyIds = new[] { _forming, _empty }, plannedFor = "2022-09-30" });
         await _org.Change($"/api/organization/branches/{joint}/status-changes", new { step = "startForming" }, 1);
     }
@@ -51,7 +51,7 @@ public sealed class LedgersTests : IAsyncLifetime
     private async Task<Guid> CompanyIn(string name, string community, int households)
     {
         var id = await _org.Company(name);
-        await _org.Change($"/api/organization/companies/{id}/estates", new { estates = new[] { new { name = $"{name[^6..]}小区", community, households } } }, 1, HttpMethod.Put);
+        await _org.Serve(id, $"{name[^6..]}小区", community, households);
         return id;
     }
 

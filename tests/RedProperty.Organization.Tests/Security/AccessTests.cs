@@ -15,7 +15,18 @@ public sealed class AccessTests : IAsyncLifetime
         ["RegisterCompany"] = [],
         ["GetCompany"] = Roles.Staff,
         ["UpdateCompany"] = [],
-        ["RecordEstates"] = [Roles.CompanyUser],
+        ["RegisterSubDistrict"] = [],
+        ["RegisterCommunity"] = [],
+        ["RegisterEstate"] = [],
+        ["UpdateEstate"] = [],
+        ["ContractEstateService"] = [],
+        ["EndEstateService"] = [],
+        ["GetSubDistrict"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["GetCommunity"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["GetEstate"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["ListSubDistricts"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["ListCommunities"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["ListEstates"] = [.. Roles.Staff, Roles.IntegrationClient],
         ["RecordStructure"] = [Roles.CompanyUser],
         ["RecordSurvey"] = [],
         ["RegisterMember"] = [],
@@ -217,7 +228,7 @@ public sealed class AccessTests : IAsyncLifetime
     private async Task<Guid> CompanyIn(string name, string community)
     {
         var id = await _admin.Company(name);
-        await _admin.Change($"/api/organization/companies/{id}/estates", new { estates = new[] { new { name = $"{community}小区", community, households = 300 } } }, 1, HttpMethod.Put);
+        await _admin.Serve(id, $"{community}小区", community, 300);
         return id;
     }
 

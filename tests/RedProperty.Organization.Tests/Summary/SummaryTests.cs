@@ -66,14 +66,20 @@ public sealed class SummaryTests : IAsyncLifetime
             await _org.Create("/api/organization/instructors", new { name = $"指导员{i + 1}", source = i % 2 == 0 ? "dispatchedByIndustry" : "selectedByCommunity", appointedOn = "2022-03-01" });
         }
 
+        var estates = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            estates.Add(await _org.Serve(companies[i], $"麦积区第{i + 1}小区", "北道埠社区", 200 + i));
+        }
+
         for (var i = 0; i < 8; i++)
         {
-            await _org.Create("/api/organization/responsibility-zones", new { estate = $"麦积区第{i + 1}小区", buildings = new[] { "1号楼", "2号楼" }, memberIds = new[] { firstMembers[i] } });
+            await _org.Create("/api/organization/responsibility-zones", new { estateId = estates[i], buildings = new[] { "1号楼", "2号楼" }, memberIds = new[] { firstMembers[i] } });
         }
 
         for (var i = 0; i < 12; i++)
         {
-            await _org.Create("/api/organization/pioneer-posts", new { post = "物业服务先锋岗", memberId = firstMembers[i], estate = $"麦积区第{i + 1}小区" });
+            await _org.Create("/api/organization/pioneer-posts", new { post = "物业服务先锋岗", memberId = firstMembers[i], estateId = estates[i] });
         }
 
         var summary = await Summary();
@@ -119,13 +125,18 @@ public sealed class SummaryTests : IAsyncLifetime
     [Fact]
     public async Task Zones_and_posts_need_current_party_members()
     {
-        var applicant = await _org.Member(await _org.Company(), via: "developed", stage: "applicant", admittedOn: null);
+        var company = await _org.Company();
+        var estate = await _org.Serve(company, "麦积区小区", "北道埠社区", 120);
+        var applicant = await _org.Member(company, via: "developed", stage: "applicant", admittedOn: null);
 
-        var zone = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estate = "麦积区小区", buildings = new[] { "3号楼" }, memberIds = new[] { applicant } });
-        var post = await _org.Http.PostAsJsonAsync("/api/organization/pioneer-posts", new { post = "先锋岗", memberId = Guid.CreateVersion7(), estate = "麦积区小区" });
+        var zone = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estateId = estate, buildings = new[] { "3号楼" }, memberIds = new[] { applicant } });
+        var post = await _org.Http.PostAsJsonAsync("/api/organization/pioneer-posts", new { post = "先锋岗", memberId = Guid.CreateVersion7(), estateId = estate });
 
         var member = await _org.Member(await _org.Company());
-        var created = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estate = "麦积区小区", buildings = new[] { "3号楼" }, memberIds = new[] { member } });
+        var nowhere = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estateId = Guid.CreateVersion7(), buildings = new[] { "3号楼" }, memberIds = new[] { member } });
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+        Assert.True((await nowhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("estateId", out _));
+        var created = await _org.Http.PostAsJsonAsync("/api/organization/responsibility-zones", new { estateId = estate, buildings = new[] { "3号楼" }, memberIds = new[] { member } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _org.Http.GetAsync(created.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, zone.StatusCode);
