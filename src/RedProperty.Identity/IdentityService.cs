@@ -24,6 +24,9 @@ public sealed class IdentityService
     /// <summary>The development client secret and operator password; refused outside Development.</summary>
     public const string DevelopmentSecret = "redproperty-dev-secret";
 
+    /// <summary>The rate-limiter policy of the password form.</summary>
+    public const string SignInAttempts = "sign-in-attempts";
+
     public static void Register(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -78,6 +81,24 @@ public sealed class IdentityService
             .SetIsOriginAllowed(origin => origins.Contains(origin) || (development && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback))
             .WithMethods("POST").AllowAnyHeader()));
         builder.Services.AddAntiforgery();
+        // Guessing passwords or secrets is slow: sign-in attempts are limited per address.
+        var attempts = configuration.GetValue("Identity:SignInAttemptsPerMinute", 10);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInAttempts, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddValidatorsFromAssemblyContaining<IdentityService>(includeInternalTypes: true);
         builder.Services.AddSingleton<IPasswordHasher<Operator>, PasswordHasher<Operator>>();

@@ -22,7 +22,7 @@ public static class SignInEndpoints
         app.MapPost("/connect/token", Token).AllowAnonymous().RequireCors().ExcludeFromDescription();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/account/login", LoginPage).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/account/login", Login).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/account/login", Login).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(IdentityService.SignInAttempts).ExcludeFromDescription();
         return app;
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -167,6 +168,32 @@ public sealed partial class SignInTests : IAsyncLifetime
         var badName = await _admin.PutAsJsonAsync("/api/identity/systems/Bad%20Name", new PutSystem("x", new AccountScope([Roles.Auditor])));
         Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
         Assert.True((await badName.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("clientId", out _));
+    }
+
+    [Fact]
+    public async Task Password_guesses_are_limited_per_address_with_429_and_Retry_After()
+    {
+        // From an address of its own, so other tests' sign-ins are not limited with it.
+        var address = IPAddress.Parse($"10.7.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(1, 250)}");
+        async Task<HttpContext> Guess() => await _identity.Host.Server.SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            context.Request.Method = "POST";
+            context.Request.Path = "/account/login";
+            context.Request.ContentType = "application/x-www-form-urlencoded";
+            context.Request.Body = new MemoryStream("userName=admin&password=guess"u8.ToArray());
+        });
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            statuses.Add((await Guess()).Response.StatusCode);
+        }
+
+        var limited = await Guess();
+        Assert.DoesNotContain(StatusCodes.Status429TooManyRequests, statuses);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, limited.Response.StatusCode);
+        Assert.InRange(int.Parse(limited.Response.Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
     }
 
     [Fact]
