@@ -27,6 +27,8 @@ var organization = builder.AddProject<Projects.RedProperty_Organization>("organi
     .WithPlainHttp()
     .WithDependencies(deps, "organization")
     .WithSignIn(identity)
+    // The key of the members' ID-number hashes (one person, one record): a secret like a password.
+    .WithEnvironment("Members__PersonKey", builder.AddPassword("organization-person-key"))
     .WaitForCompletion(topology)
     .WithHttpHealthCheck("/health");
 

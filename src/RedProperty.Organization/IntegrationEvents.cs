@@ -25,7 +25,11 @@ public static class IntegrationEvents
         .Map<EstateServiceContractEnded>(e => new V1.EstateServiceContractEnded(e.Data.EstateId, e.Data.CompanyId, e.Data.On, e.Data.RecordedAt))
         // The member's name and ids only: no other personal data leaves the service.
         .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
-            e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt))
+            e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt, Wire(e.Data.CompanyRole)))
+        .Map<MemberCompanyRoleChanged>(e => new V1.PartyMemberCompanyRoleChanged(
+            e.Data.MemberId, e.Data.CompanyId, Wire(e.Data.Role), CompanyRoles.IsHead(e.Data.Role), e.Data.On))
+        .Map<MemberMovedCompany>(e => new V1.PartyMemberMovedCompany(
+            e.Data.MemberId, e.Data.FromCompanyId, e.Data.ToCompanyId, Wire(e.Data.Role), CompanyRoles.IsHead(e.Data.Role), e.Data.On))
         .Map<PartyMemberLeftCompany>(e => new V1.PartyMemberLeftCompany(e.Data.MemberId, e.Data.CompanyId, e.Data.LeftAt))
         .Map<DevelopmentStageReached>(e => new V1.PartyMemberStageReached(e.Data.MemberId, Wire(e.Data.Stage), e.Data.On))
         .Map<MemberRelationTransferredIn>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "in", e.Data.On))

@@ -27,9 +27,11 @@ public sealed class OrganizationService
                 options.Projections.Add<EstateDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<CreditCodeRegistration>();
                 options.Schema.For<PlaceName>();
+                options.Schema.For<PersonRegistration>();
                 options.Schema.For<BranchClaim>();
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddHostedService<MonthCloseService>();
+        builder.Services.AddSingleton<PersonKeys>();
     }
 }

@@ -34,12 +34,18 @@ public sealed partial class IntegrationEventsTests
         var map = new IntegrationEventMap();
         IntegrationEvents.Map(map);
         var registered = new PartyMemberRegistered(Guid.NewGuid(), Guid.NewGuid(), "李红梅", "项目经理", JoinedVia.RelationTransferredIn,
-            MemberStage.Full, new DateOnly(2012, 7, 1), true, DateTimeOffset.UtcNow);
+            MemberStage.Full, new DateOnly(2012, 7, 1), true, DateTimeOffset.UtcNow)
+        {
+            CompanyRole = CompanyRole.GeneralManager,
+            PersonKey = "a1b2c3",
+        };
 
         var contract = Assert.IsType<V1.PartyMemberJoinedCompany>(map.ToContract(new JasperFx.Events.Event<PartyMemberRegistered>(registered)));
 
-        Assert.Equal(new V1.PartyMemberJoinedCompany(registered.MemberId, registered.CompanyId, "李红梅", "relationTransferredIn", "full", registered.RegisteredAt), contract);
+        Assert.Equal(new V1.PartyMemberJoinedCompany(
+            registered.MemberId, registered.CompanyId, "李红梅", "relationTransferredIn", "full", registered.RegisteredAt, "generalManager"), contract);
         Assert.DoesNotContain("项目经理", JsonSerializer.Serialize(contract));
+        Assert.DoesNotContain("a1b2c3", JsonSerializer.Serialize(contract));
     }
 }
 

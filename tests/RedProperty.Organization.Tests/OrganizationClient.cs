@@ -13,8 +13,10 @@ public sealed class OrganizationClient(HttpClient client)
     public async Task<Guid> Company(string name = "天水市麦积区红苑物业服务有限公司") =>
         await Create("/api/organization/companies", new { name, creditCode = CreditCodes.Next(), address = "甘肃省天水市麦积区道北街道" });
 
-    public Task<Guid> Member(Guid companyId, string name = "李红梅", string via = "hired", string stage = "full", string? admittedOn = "2012-07-01") =>
-        Create("/api/organization/members", new { companyId, name, position = "项目经理", via, stage, admittedOn });
+    public Task<Guid> Member(
+        Guid companyId, string name = "李红梅", string via = "hired", string stage = "full", string? admittedOn = "2012-07-01",
+        string companyRole = "staff", string? nationalId = null) =>
+        Create("/api/organization/members", new { companyId, name, position = "项目经理", via, stage, admittedOn, companyRole, nationalId = nationalId ?? NationalIds.Next() });
 
     private readonly Dictionary<string, Guid> _places = [];
 

@@ -3,6 +3,12 @@ namespace RedProperty.BuildingBlocks;
 /// <summary>A business rule said no. Answered as 409 with the reason.</summary>
 public class DomainException(string message, Exception? innerException = null) : Exception(message, innerException);
 
+/// <summary>The thing to create exists already. Answered as 409 with a link to it in <c>existing</c>.</summary>
+public sealed class AlreadyExistsException(string message, string existing) : DomainException(message)
+{
+    public string Existing { get; } = existing;
+}
+
 /// <summary>A change arrived without <c>If-Match</c>. Answered as 428.</summary>
 public sealed class PreconditionRequiredException() : Exception("This change needs an If-Match header with the ETag you last read.");
 

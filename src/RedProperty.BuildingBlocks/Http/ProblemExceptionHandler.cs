@@ -31,6 +31,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             StaleVersionException or ConcurrencyException =>
                 Problem(StatusCodes.Status412PreconditionFailed, "Stale version",
                     "The resource changed since you read it. Read it again and retry with its new ETag."),
+            AlreadyExistsException exists => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Already exists",
+                Detail = exception.Message,
+                Extensions = { ["existing"] = exists.Existing },
+            },
             DomainException => Problem(StatusCodes.Status409Conflict, "Rule broken", exception.Message),
             Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),

@@ -10,9 +10,28 @@ namespace RedProperty.Contracts.Organization.V1;
 /// <param name="Stage">applicant | activist | developmentCandidate | probationary | full.</param>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PartyMemberJoinedCompany(Guid MemberId, Guid CompanyId, string Name, string JoinedVia, string Stage, DateTimeOffset JoinedAt)
+/// <param name="CompanyRole">legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff; the first three head the company.</param>
+public sealed record PartyMemberJoinedCompany(Guid MemberId, Guid CompanyId, string Name, string JoinedVia, string Stage, DateTimeOffset JoinedAt, string CompanyRole)
 {
     public const string MessageName = "redproperty.organization.party-member-joined-company.v1";
+}
+
+/// <summary>A party member's role in their company changed.</summary>
+/// <param name="CompanyRole">legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff.</param>
+/// <param name="IsCompanyHead">legalRepresentative, generalManager or deputyGeneralManager.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberCompanyRoleChanged(Guid MemberId, Guid CompanyId, string CompanyRole, bool IsCompanyHead, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.party-member-company-role-changed.v1";
+}
+
+/// <summary>The same person moved from one company to another (or back to work after leaving).</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberMovedCompany(Guid MemberId, Guid FromCompanyId, Guid ToCompanyId, string CompanyRole, bool IsCompanyHead, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.party-member-moved-company.v1";
 }
 
 /// <summary>A party member left a property company.</summary>

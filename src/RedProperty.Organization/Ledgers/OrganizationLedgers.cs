@@ -28,7 +28,7 @@ public sealed partial record UnorganizedRow(
 /// <summary>Ledger 4: party members.</summary>
 [CsvRecord]
 public sealed partial record MemberRow(
-    Guid MemberId, string Name, Guid CompanyId, string Company, string Position, string Stage, string JoinedVia,
+    Guid MemberId, string Name, Guid CompanyId, string Company, string Position, string CompanyRole, string Stage, string JoinedVia,
     bool RelationTransferredIn, bool HasLeft);
 
 /// <summary>应建尽建: of the companies with party members, which have a branch, which are forming, which have none and why.</summary>
@@ -38,9 +38,10 @@ public sealed record Coverage(
 /// <summary>The district's organisation-building figures (the report's 81 / 12 / 5 / 7 …).</summary>
 /// <param name="CompaniesForming">Companies with members whose branch is being formed and none established.</param>
 /// <param name="CompaniesWithoutOrganization">Companies with members and no established branch.</param>
+/// <param name="PartyMemberCompanyHeads">Party members who head their company (legal representative, general manager, deputy).</param>
 public sealed record OrganizationSummary(
     DateTimeOffset AsOf, int PartyMembers, int CompaniesWithMembers, int BranchesEstablished, int CompaniesForming,
-    int CompaniesWithoutOrganization, int Instructors, int ResponsibilityZones, int PioneerPosts);
+    int CompaniesWithoutOrganization, int Instructors, int ResponsibilityZones, int PioneerPosts, int PartyMemberCompanyHeads);
 
 public static class OrganizationLedgers
 {
@@ -108,7 +109,7 @@ public static class OrganizationLedgers
                 .Where(m => shown.ContainsKey(m.CompanyId))
                 .OrderBy(m => shown[m.CompanyId].Name, ChineseOrder).ThenBy(m => m.Name, ChineseOrder).ThenBy(m => m.Id)
                 .Select(m => new MemberRow(
-                    m.Id, m.Name, m.CompanyId, shown[m.CompanyId].Name, m.Position, IntegrationEvents.Wire(m.Stage),
+                    m.Id, m.Name, m.CompanyId, shown[m.CompanyId].Name, m.Position, IntegrationEvents.Wire(m.CompanyRole), IntegrationEvents.Wire(m.Stage),
                     IntegrationEvents.Wire(m.Via), m.RelationTransferredIn, m.HasLeft)),
         ];
     }
@@ -126,7 +127,7 @@ public static class OrganizationLedgers
         return new OrganizationSummary(
             s.AsOf, s.Members.Values.Count(m => m.CountsAsMember), coverage.CompaniesWithMembers,
             s.Branches.Values.Count(b => b.Status == BranchStatus.Established), coverage.Forming, coverage.WithoutBranch,
-            s.Instructors, s.ResponsibilityZones, s.PioneerPosts);
+            s.Instructors, s.ResponsibilityZones, s.PioneerPosts, s.Members.Values.Count(m => m.CountsAsMember && m.IsCompanyHead));
     }
 
     private static HashSet<Guid> CompaniesWithMembers(OrganizationSnapshot s) =>

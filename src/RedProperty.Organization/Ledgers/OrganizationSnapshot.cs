@@ -113,6 +113,8 @@ public sealed class OrganizationSnapshot
             case MemberRelationTransferredOut e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
             case PartyMemberLeftCompany e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
             case PledgeMade e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
+            case MemberCompanyRoleChanged e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
+            case MemberMovedCompany e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
             case BranchPlanned e: Branches[e.BranchId] = BranchDetailsProjection.Create(e); break;
             case BranchFormingStarted e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
             case BranchEstablished e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;

@@ -20,6 +20,11 @@ public static class AdvanceDevelopmentDecider
 {
     public static IReadOnlyList<object> Decide(PartyMember member, AdvanceDevelopment command, DateOnly today, DateTimeOffset now)
     {
+        if (member.HasLeft)
+        {
+            throw new DomainException("The member has left the company.");
+        }
+
         if (command.On > today)
         {
             throw new DomainException($"A step on {command.On:yyyy-MM-dd} has not happened yet.");
@@ -28,11 +33,6 @@ public static class AdvanceDevelopmentDecider
         if (member.LastStepOn is { } last && command.On < last)
         {
             throw new DomainException($"A step cannot precede the previous one ({last:yyyy-MM-dd}).");
-        }
-
-        if (member.HasLeft)
-        {
-            throw new DomainException("The member has left the company.");
         }
 
         if (member.Stage == MemberStage.Full)

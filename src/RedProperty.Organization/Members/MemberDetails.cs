@@ -12,6 +12,14 @@ public sealed record MemberDetails(
 
     public bool CountsAsMember => MemberStages.CountsAsMember(Stage, HasLeft);
 
+    public CompanyRole CompanyRole { get; init; } = CompanyRole.Staff;
+
+    /// <summary>A head of the company (legal representative, general manager, deputy).</summary>
+    public bool IsCompanyHead => CompanyRoles.IsHead(CompanyRole);
+
+    /// <summary>The companies the person worked for here before, with the day they moved on.</summary>
+    public IReadOnlyList<PreviousCompany> PreviousCompanies { get; init; } = [];
+
     /// <summary>The member's current public pledge, if any.</summary>
     public Pledge? Pledge { get; init; }
 
@@ -22,8 +30,11 @@ public sealed record MemberDetails(
         new(e.MemberId, e.CompanyId, e.Name, e.Position, e.Via, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false, null, e.RegisteredAt)
         {
             Version = 1,
+            CompanyRole = e.CompanyRole,
         };
 }
+
+public sealed record PreviousCompany(Guid CompanyId, DateOnly MovedOn);
 
 public sealed record DevelopmentStep(MemberStage Stage, DateOnly On, IReadOnlyList<string> Sponsors);
 
@@ -46,6 +57,19 @@ public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetai
     public static MemberDetails Apply(MemberRelationTransferredOut e, MemberDetails m) => m with { RelationTransferredIn = false };
 
     public static MemberDetails Apply(PartyMemberLeftCompany e, MemberDetails m) => m with { HasLeft = true, LeftReason = e.Reason };
+
+    public static MemberDetails Apply(MemberCompanyRoleChanged e, MemberDetails m) => m with { CompanyRole = e.Role, Position = e.Position };
+
+    public static MemberDetails Apply(MemberMovedCompany e, MemberDetails m) =>
+        m with
+        {
+            CompanyId = e.ToCompanyId,
+            CompanyRole = e.Role,
+            Position = e.Position,
+            HasLeft = false,
+            LeftReason = null,
+            PreviousCompanies = [.. m.PreviousCompanies, new PreviousCompany(e.FromCompanyId, e.On)],
+        };
 
     public static MemberDetails Apply(PledgeMade e, MemberDetails m) => m with { Pledge = new Pledge(e.Identity, e.Standards, e.Commitments, e.PublishedOn) };
 }

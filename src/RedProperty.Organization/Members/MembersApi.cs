@@ -11,7 +11,8 @@ public static class MembersApi
             .WithIdempotency()
             .ForRoles().WithName("RegisterMember")
             .WithSummary("Enter a party member of a property company (ledger 4)")
-            .WithDescription("via: hired | relationTransferredIn | developed. 400 names the field, including an unknown companyId.");
+            .WithDescription("via: hired | relationTransferredIn | developed. 400 names the field, including an unknown companyId. " +
+                "nationalId is matched (as a keyed hash, never kept): the same person again is 409 with a link to their record in `existing`.");
 
         members.MapGet("/{id:guid}", GetMemberEndpoint.Handle)
             .ForRoles(Roles.Auditor, Roles.CompanyUser).AuditsPersonalData("party-member").WithName("GetMember")
@@ -34,6 +35,18 @@ public static class MembersApi
             .Validate<LeaveCompany>()
             .ForRoles().WithName("LeaveCompany")
             .WithSummary("Record that the member left the company")
+            .ProducesChangeProblems();
+
+        members.MapPost("/{id:guid}/company-role", ChangeCompanyRoleEndpoint.Handle)
+            .Validate<ChangeCompanyRole>()
+            .ForRoles().WithName("ChangeCompanyRole")
+            .WithSummary("Record the member's new role in the company: legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff")
+            .ProducesChangeProblems();
+
+        members.MapPost("/{id:guid}/company-transfers", MoveCompanyEndpoint.Handle)
+            .Validate<MoveCompany>()
+            .ForRoles().WithName("MoveCompany")
+            .WithSummary("The same person moves to another company (or back to work after leaving); their history stays with them")
             .ProducesChangeProblems();
 
         members.MapPost("/{id:guid}/pledges", MakePledgeEndpoint.Handle)

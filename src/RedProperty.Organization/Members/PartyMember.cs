@@ -18,6 +18,31 @@ public enum MemberStage
     Full,
 }
 
+/// <summary>A member's role in the company (企业职务类别), so "party-member heads of companies" can be counted without reading titles.</summary>
+public enum CompanyRole
+{
+    /// <summary>法定代表人</summary>
+    LegalRepresentative,
+
+    /// <summary>总经理</summary>
+    GeneralManager,
+
+    /// <summary>副总经理</summary>
+    DeputyGeneralManager,
+
+    /// <summary>部门负责人</summary>
+    DepartmentHead,
+
+    /// <summary>一般员工</summary>
+    Staff,
+}
+
+public static class CompanyRoles
+{
+    /// <summary>The company's heads (企业负责人): legal representative, general manager and deputies.</summary>
+    public static bool IsHead(CompanyRole role) => role is CompanyRole.LegalRepresentative or CompanyRole.GeneralManager or CompanyRole.DeputyGeneralManager;
+}
+
 public static class MemberStages
 {
     /// <summary>Probationary and full members still in the company count as party members (党员); applicants do not yet.</summary>
@@ -26,9 +51,22 @@ public static class MemberStages
 
 // Events of a party member's stream (党员), stream id = member id.
 
+/// <param name="PersonKey">A keyed hash of the national ID number: one person, one record, without the number itself.</param>
 public sealed record PartyMemberRegistered(
     Guid MemberId, Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage,
-    DateOnly? AdmittedOn, bool RelationTransferredIn, DateTimeOffset RegisteredAt);
+    DateOnly? AdmittedOn, bool RelationTransferredIn, DateTimeOffset RegisteredAt)
+{
+    public CompanyRole CompanyRole { get; init; } = CompanyRole.Staff;
+
+    public string? PersonKey { get; init; }
+}
+
+/// <summary>The member's role in the company changed (e.g. promoted to general manager).</summary>
+public sealed record MemberCompanyRoleChanged(Guid MemberId, Guid CompanyId, CompanyRole Role, string Position, DateOnly On, DateTimeOffset RecordedAt);
+
+/// <summary>The same person now works for another company (or again, after leaving): a transfer, not a new member.</summary>
+public sealed record MemberMovedCompany(
+    Guid MemberId, Guid FromCompanyId, Guid ToCompanyId, CompanyRole Role, string Position, DateOnly On, DateTimeOffset RecordedAt);
 
 public sealed record DevelopmentStageReached(Guid MemberId, MemberStage Stage, DateOnly On, IReadOnlyList<string> Sponsors, DateTimeOffset RecordedAt);
 
@@ -48,10 +86,12 @@ public sealed record PartyMember(
     /// <summary>The date of the last development step (or of admission), which the next step cannot precede.</summary>
     public DateOnly? LastStepOn { get; init; }
 
+    public CompanyRole Role { get; init; } = CompanyRole.Staff;
+
     public bool CountsAsMember => MemberStages.CountsAsMember(Stage, HasLeft);
 
     public static PartyMember Create(PartyMemberRegistered e) =>
-        new(e.MemberId, e.CompanyId, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false) { LastStepOn = e.AdmittedOn };
+        new(e.MemberId, e.CompanyId, e.Stage, e.AdmittedOn, e.RelationTransferredIn, false) { LastStepOn = e.AdmittedOn, Role = e.CompanyRole };
 
     public PartyMember Apply(DevelopmentStageReached e) =>
         this with { Stage = e.Stage, AdmittedOn = e.Stage == MemberStage.Probationary ? e.On : AdmittedOn, LastStepOn = e.On };
@@ -63,4 +103,8 @@ public sealed record PartyMember(
     public PartyMember Apply(PartyMemberLeftCompany e) => this with { HasLeft = true };
 
     public PartyMember Apply(PledgeMade e) => this;
+
+    public PartyMember Apply(MemberCompanyRoleChanged e) => this with { Role = e.Role };
+
+    public PartyMember Apply(MemberMovedCompany e) => this with { CompanyId = e.ToCompanyId, HasLeft = false, Role = e.Role };
 }

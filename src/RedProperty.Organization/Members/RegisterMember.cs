@@ -6,7 +6,10 @@ namespace RedProperty.Organization.Members;
 /// Enter a party member of a property company in ledger 4. A hired or transferred-in member is
 /// already probationary or full (with the date of admission); a developed one starts as an applicant.
 /// </summary>
-public sealed record RegisterMember(Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn);
+/// <param name="NationalId">The person's resident ID number: matched, never kept (see <see cref="PersonKeys"/>).</param>
+/// <param name="CompanyRole">legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff.</param>
+public sealed record RegisterMember(
+    Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn, string NationalId, CompanyRole? CompanyRole);
 
 public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
 {
@@ -17,6 +20,9 @@ public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
         RuleFor(m => m.Position).NotEmpty().MaximumLength(50);
         RuleFor(m => m.Via).IsInEnum();
         RuleFor(m => m.Stage).IsInEnum();
+        RuleFor(m => m.NationalId).NotEmpty().Must(NationalIds.IsValid)
+            .WithMessage("A resident ID number has 18 characters: 17 digits with a birth date at the 7th–14th, and the check character (GB 11643-1999).");
+        RuleFor(m => m.CompanyRole).NotNull().IsInEnum();
         When(m => m.Via == JoinedVia.Developed, () =>
         {
             RuleFor(m => m.Stage).Equal(MemberStage.Applicant).WithMessage("A member developed here starts as an applicant.");
@@ -32,7 +38,7 @@ public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
 
 public static class RegisterMemberDecider
 {
-    public static PartyMemberRegistered Decide(Guid memberId, RegisterMember command, DateOnly today, DateTimeOffset now)
+    public static PartyMemberRegistered Decide(Guid memberId, RegisterMember command, string personKey, DateOnly today, DateTimeOffset now)
     {
         if (command.AdmittedOn > today)
         {
@@ -45,20 +51,45 @@ public static class RegisterMemberDecider
         }
 
         return new(memberId, command.CompanyId, command.Name.Trim(), command.Position.Trim(), command.Via, command.Stage,
-            command.AdmittedOn, RelationTransferredIn: command.Via == JoinedVia.RelationTransferredIn, now);
+            command.AdmittedOn, RelationTransferredIn: command.Via == JoinedVia.RelationTransferredIn, now)
+        {
+            CompanyRole = command.CompanyRole ?? CompanyRole.Staff,
+            PersonKey = personKey,
+        };
     }
 }
 
 public static class RegisterMemberEndpoint
 {
     public static async Task<Created<MemberDetails>> Handle(
-        RegisterMember command, IDocumentSession session, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
+        RegisterMember command, IDocumentSession session, PersonKeys persons, TimeProvider time, HttpResponse response, CancellationToken cancellationToken)
     {
         await RegisteredCompanies.Require(session, "companyId", [command.CompanyId], cancellationToken);
 
         var now = time.GetUtcNow();
-        var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, DistrictCalendar.Today(now), now);
-        return await session.Start<PartyMember, MemberDetails>(
-            registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
+        var key = persons.Of(command.NationalId);
+        // A person already in the ledger is moved between companies (company-transfers), not registered twice.
+        if (await session.LoadAsync<PersonRegistration>(key, cancellationToken) is { } existing)
+        {
+            throw Duplicate(existing.MemberId);
+        }
+
+        var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, key, DistrictCalendar.Today(now), now);
+        session.Insert(new PersonRegistration(key, registered.MemberId));
+        try
+        {
+            return await session.Start<PartyMember, MemberDetails>(
+                registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
+        }
+        catch (Exception e) when (DocumentConflicts.Involve<PersonRegistration>(e))
+        {
+            // Registered by a concurrent request a moment ago.
+            await using var fresh = session.DocumentStore.QuerySession();
+            throw Duplicate((await fresh.LoadAsync<PersonRegistration>(key, CancellationToken.None))!.MemberId);
+        }
     }
+
+    private static AlreadyExistsException Duplicate(Guid memberId) =>
+        new("This person is already in the ledger: move them to the new company with POST /api/organization/members/{id}/company-transfers.",
+            $"/api/organization/members/{memberId}");
 }

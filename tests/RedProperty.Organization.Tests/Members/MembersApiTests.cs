@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RedProperty.Testing;
 
 namespace RedProperty.Organization.Tests.Members;
 
@@ -57,12 +58,12 @@ public sealed class MembersApiTests(OrganizationApiFixture api) : IClassFixture<
     [Fact]
     public async Task A_member_of_an_unknown_company_is_400_naming_companyId() =>
         Assert.Equal("companyId", await ProblemField(await _org.Http.PostAsJsonAsync("/api/organization/members",
-            new { companyId = Guid.CreateVersion7(), name = "李红梅", position = "经理", via = "hired", stage = "full", admittedOn = "2010-07-01" })));
+            new { companyId = Guid.CreateVersion7(), name = "李红梅", position = "经理", via = "hired", stage = "full", admittedOn = "2010-07-01", companyRole = "staff", nationalId = NationalIds.Next() })));
 
     [Fact]
     public async Task An_unknown_way_of_joining_is_400_naming_via() =>
         Assert.Equal("via", await ProblemField(await _org.Http.PostAsJsonAsync("/api/organization/members",
-            new { companyId = await _org.Company(), name = "李红梅", position = "经理", via = "bought", stage = "full", admittedOn = "2010-07-01" })));
+            new { companyId = await _org.Company(), name = "李红梅", position = "经理", via = "bought", stage = "full", admittedOn = "2010-07-01", companyRole = "staff", nationalId = NationalIds.Next() })));
 
     [Fact]
     public async Task Transfers_and_departure_follow_the_rules_and_the_etag()

@@ -35,6 +35,8 @@ public sealed class AccessTests : IAsyncLifetime
         ["TransferRelation"] = [],
         ["LeaveCompany"] = [],
         ["MakePledge"] = [],
+        ["ChangeCompanyRole"] = [],
+        ["MoveCompany"] = [],
         ["PledgeBoard"] = Roles.Staff,
         ["PlanBranch"] = [],
         ["GetBranch"] = [Roles.Auditor],

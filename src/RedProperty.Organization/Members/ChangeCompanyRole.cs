@@ -1,0 +1,42 @@
+namespace RedProperty.Organization.Members;
+
+/// <summary>The member's role in the company changed on <paramref name="On"/> (e.g. appointed general manager).</summary>
+public sealed record ChangeCompanyRole(CompanyRole? Role, string Position, DateOnly On);
+
+public sealed class ChangeCompanyRoleValidator : AbstractValidator<ChangeCompanyRole>
+{
+    public ChangeCompanyRoleValidator()
+    {
+        RuleFor(c => c.Role).NotNull().IsInEnum();
+        RuleFor(c => c.Position).NotEmpty().MaximumLength(50);
+        RuleFor(c => c.On).NotEmpty();
+    }
+}
+
+public static class ChangeCompanyRoleDecider
+{
+    public static IReadOnlyList<object> Decide(PartyMember member, ChangeCompanyRole command, DateOnly today, DateTimeOffset now)
+    {
+        if (member.HasLeft)
+        {
+            throw new DomainException("The member has left the company.");
+        }
+
+        if (command.On > today)
+        {
+            throw new DomainException($"A change on {command.On:yyyy-MM-dd} has not happened yet.");
+        }
+
+        return [new MemberCompanyRoleChanged(member.Id, member.CompanyId, command.Role!.Value, command.Position.Trim(), command.On, now)];
+    }
+}
+
+public static class ChangeCompanyRoleEndpoint
+{
+    public static Task<Ok<MemberDetails>> Handle(
+        Guid id, ChangeCompanyRole command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
+        HttpResponse response, CancellationToken cancellationToken) =>
+        session.Change<PartyMember, MemberDetails>(
+            id, expected, member => ChangeCompanyRoleDecider.Decide(member, command, DistrictCalendar.Today(time.GetUtcNow()), time.GetUtcNow()),
+            response, cancellationToken);
+}
