@@ -38,6 +38,8 @@ public static class ApiExamples
         .Add(new MakePledge("共产党员 李红梅", "服务热情、办事公道", "业主报修24小时内上门", new DateOnly(2022, 7, 1)))
         .Add(new PlanBranch("麦积区物业行业联合党支部", BranchKind.Joint, [Company, OtherCompany], new DateOnly(2022, 9, 30)))
         .Add(new EstablishBranch(new DateOnly(2022, 5, 20), Member))
+        .Add(new RecordExistingBranch("天水市麦积区红苑物业服务有限公司党支部", BranchKind.Standalone, [Company], new DateOnly(2019, 7, 1), Member))
+        .Add(new ChangeSecretary(Member, new DateOnly(2022, 6, 1)))
         .Add(new ChangeBranchStatus(BranchStep.StartForming, null))
         .Add(new AppointInstructor("马建国", InstructorSource.DispatchedByIndustry, new DateOnly(2022, 3, 1)))
         .Add(new AssignInstructor(Company, new DateOnly(2022, 3, 1)))

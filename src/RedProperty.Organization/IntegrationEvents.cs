@@ -34,6 +34,10 @@ public static class IntegrationEvents
         .Map<DevelopmentStageReached>(e => new V1.PartyMemberStageReached(e.Data.MemberId, Wire(e.Data.Stage), e.Data.On))
         .Map<MemberRelationTransferredIn>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "in", e.Data.On))
         .Map<MemberRelationTransferredOut>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "out", e.Data.On))
+        .Map<BranchPlanned>(e => new V1.PartyBranchPlanned(
+            e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.PlannedFor, e.Data.Parent, e.Data.PlannedAt))
+        .Map<BranchFormingStarted>(e => new V1.PartyBranchFormingStarted(e.Data.BranchId, e.Data.CompanyIds, e.Data.StartedAt))
+        .Map<BranchSecretaryChanged>(e => new V1.PartyBranchSecretaryChanged(e.Data.BranchId, e.Data.SecretaryMemberId, e.Data.On))
         .Map<BranchEstablished>(e => new V1.PartyBranchEstablished(
             e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.ApprovedOn, e.Data.EstablishedAt))
         .Map<BranchDissolved>(e => new V1.PartyBranchDissolved(e.Data.BranchId, e.Data.CompanyIds, e.Data.DissolvedAt))

@@ -46,6 +46,8 @@ public sealed class ChangeEndpointsTests(OrganizationApiFixture api) : IClassFix
                 var applicant = await _org.Member(company, via: "developed", stage: "applicant", admittedOn: null);
                 return new("POST", $"/api/organization/members/{applicant}/development-stages", """{"stage":"activist","on":"2022-01-01"}""", """{"stage":"applicant","on":"2022-01-01"}""", "stage");
             case "establishment":
+                await _org.Member(company, "第二党员");
+                await _org.Member(company, "第三党员");
                 var branch = await _org.Branch("standalone", company);
                 return new("POST", $"/api/organization/branches/{branch}/establishment", $$"""{"approvedOn":"2022-05-20","secretaryMemberId":"{{member}}"}""",
                     """{"approvedOn":"2022-05-20"}""", "secretaryMemberId");

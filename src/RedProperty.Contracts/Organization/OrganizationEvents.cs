@@ -42,6 +42,24 @@ public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, DateT
     public const string MessageName = "redproperty.organization.party-member-left-company.v1";
 }
 
+/// <summary>A party branch was planned (应建尽建), for one company (standalone) or several (joint).</summary>
+/// <param name="Kind">standalone | joint.</param>
+/// <param name="Parent">The party organisation it belongs to: the district's industry party committee.</param>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyBranchPlanned(Guid BranchId, string Name, string Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor, string Parent, DateTimeOffset PlannedAt)
+{
+    public const string MessageName = "redproperty.organization.party-branch-planned.v1";
+}
+
+/// <summary>A planned branch started forming (组建中): count these for "companies forming".</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyBranchFormingStarted(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset StartedAt)
+{
+    public const string MessageName = "redproperty.organization.party-branch-forming-started.v1";
+}
+
 /// <summary>A party branch was approved, for one company (standalone) or several (joint).</summary>
 /// <param name="Kind">standalone | joint.</param>
 [EntityName(MessageName)]
@@ -49,6 +67,14 @@ public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, DateT
 public sealed record PartyBranchEstablished(Guid BranchId, string Name, string Kind, IReadOnlyList<Guid> CompanyIds, DateOnly ApprovedOn, DateTimeOffset EstablishedAt)
 {
     public const string MessageName = "redproperty.organization.party-branch-established.v1";
+}
+
+/// <summary>An established branch has a new secretary (a party member of one of its companies) from <paramref name="On"/>.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyBranchSecretaryChanged(Guid BranchId, Guid SecretaryMemberId, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.party-branch-secretary-changed.v1";
 }
 
 /// <summary>An established party branch was dissolved; its companies have no branch until it is re-formed.</summary>

@@ -24,7 +24,7 @@ public static class BranchLifecycleDecider
     public static IReadOnlyList<object> Decide(PartyBranch branch, ChangeBranchStatus command, DateTimeOffset now) =>
         (command.Step, branch.Status) switch
         {
-            (BranchStep.StartForming, BranchStatus.Planned) => [new BranchFormingStarted(branch.Id, now)],
+            (BranchStep.StartForming, BranchStatus.Planned) => [new BranchFormingStarted(branch.Id, branch.CompanyIds, now)],
             (BranchStep.Dissolve, BranchStatus.Established) => [new BranchDissolved(branch.Id, branch.CompanyIds, command.Reason!.Trim(), now)],
             (BranchStep.Reform, BranchStatus.Dissolved) => [new BranchReformingStarted(branch.Id, now)],
             _ => throw new DomainException($"A {branch.Status} branch cannot {command.Step}."),

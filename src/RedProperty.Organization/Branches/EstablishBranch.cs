@@ -7,13 +7,28 @@ public sealed record EstablishBranch(DateOnly ApprovedOn, Guid SecretaryMemberId
 
 public static class EstablishBranchDecider
 {
-    public static IReadOnlyList<object> Decide(PartyBranch branch, EstablishBranch command, PartyMember? secretary, DateTimeOffset now)
+    /// <param name="fullMembers">Current full members of the branch's companies.</param>
+    public static IReadOnlyList<object> Decide(PartyBranch branch, EstablishBranch command, PartyMember? secretary, int fullMembers, DateTimeOffset now)
     {
         if (branch.Status is not (BranchStatus.Planned or BranchStatus.Forming))
         {
             throw new DomainException($"A {branch.Status} branch cannot be established; re-form it first.");
         }
 
+        if (fullMembers < PartyCommittees.FullMembersForBranch)
+        {
+            throw new DomainException(branch.Kind == BranchKind.Standalone
+                ? $"A standalone branch needs at least {PartyCommittees.FullMembersForBranch} full members in its company; it has {fullMembers}. Plan a joint branch with other companies instead."
+                : $"A joint branch needs at least {PartyCommittees.FullMembersForBranch} full members across its companies; they have {fullMembers}. Add a company with members.");
+        }
+
+        RequireSecretary(branch, secretary);
+        return [new BranchEstablished(branch.Id, branch.Name, branch.Kind, branch.CompanyIds, command.ApprovedOn, secretary!.Id, now)];
+    }
+
+    /// <summary>A secretary is a current full member working in one of the branch's companies.</summary>
+    public static void RequireSecretary(PartyBranch branch, PartyMember? secretary)
+    {
         if (secretary is null || secretary.HasLeft || !branch.CompanyIds.Contains(secretary.CompanyId))
         {
             throw new DomainException("The secretary must be a current party member of one of the branch's companies.");
@@ -23,8 +38,6 @@ public static class EstablishBranchDecider
         {
             throw new DomainException($"The secretary must be a full member; this member is {secretary.Stage}.");
         }
-
-        return [new BranchEstablished(branch.Id, branch.Name, branch.Kind, branch.CompanyIds, command.ApprovedOn, secretary.Id, now)];
     }
 }
 
@@ -34,11 +47,23 @@ public static class EstablishBranchEndpoint
         Guid id, EstablishBranch command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken)
     {
-        var secretary = await session.Events.AggregateStreamAsync<PartyMember>(command.SecretaryMemberId, token: cancellationToken)
-            ?? throw new InvalidFieldException("secretaryMemberId", $"No party member with id {command.SecretaryMemberId}.");
+        var secretary = await Secretaries.Load(session, command.SecretaryMemberId, cancellationToken);
+        var companies = (await session.LoadAsync<BranchDetails>(id, cancellationToken))?.CompanyIds ?? [];
+        var fullMembers = await Secretaries.FullMembers(session, companies, cancellationToken);
         return await session.Change<PartyBranch, BranchDetails>(
-            id, expected, branch => EstablishBranchDecider.Decide(branch, command, secretary, time.GetUtcNow()), response, cancellationToken);
+            id, expected, branch => EstablishBranchDecider.Decide(branch, command, secretary, fullMembers, time.GetUtcNow()), response, cancellationToken);
     }
+}
+
+public static class Secretaries
+{
+    public static async Task<PartyMember> Load(IQuerySession session, Guid memberId, CancellationToken cancellationToken) =>
+        await session.Events.AggregateStreamAsync<PartyMember>(memberId, token: cancellationToken)
+            ?? throw new InvalidFieldException("secretaryMemberId", $"No party member with id {memberId}.");
+
+    public static async Task<int> FullMembers(IQuerySession session, IReadOnlyList<Guid> companyIds, CancellationToken cancellationToken) =>
+        await session.Query<MemberDetails>()
+            .CountAsync(m => companyIds.Contains(m.CompanyId) && !m.HasLeft && m.Stage == MemberStage.Full, cancellationToken);
 }
 
 public sealed class EstablishBranchValidator : AbstractValidator<EstablishBranch>

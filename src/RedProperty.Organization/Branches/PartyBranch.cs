@@ -15,11 +15,28 @@ public enum BranchStatus
     Dissolved,
 }
 
+public static class PartyCommittees
+{
+    /// <summary>Every branch of a property company belongs to the district's industry party committee (物业行业党委).</summary>
+    public const string Industry = "中共天水市麦积区物业行业委员会";
+
+    /// <summary>The party's rule: a branch needs at least three full members (正式党员三人以上).</summary>
+    public const int FullMembersForBranch = 3;
+}
+
 // Events of a party branch's stream (党支部), stream id = branch id.
 
-public sealed record BranchPlanned(Guid BranchId, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor, DateTimeOffset PlannedAt);
+public sealed record BranchPlanned(Guid BranchId, string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor, DateTimeOffset PlannedAt)
+{
+    /// <summary>The party organisation the branch belongs to.</summary>
+    public string Parent { get; init; } = PartyCommittees.Industry;
+}
 
-public sealed record BranchFormingStarted(Guid BranchId, DateTimeOffset StartedAt);
+/// <summary>The branch has a new secretary from <paramref name="On"/>.</summary>
+public sealed record BranchSecretaryChanged(Guid BranchId, Guid SecretaryMemberId, DateOnly On, DateTimeOffset RecordedAt);
+
+/// <summary>Carries the companies so the published contract is self-contained.</summary>
+public sealed record BranchFormingStarted(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset StartedAt);
 
 /// <summary>Carries the branch's name, kind and companies so that the published contract is self-contained.</summary>
 public sealed record BranchEstablished(
@@ -43,4 +60,6 @@ public sealed record PartyBranch(Guid Id, string Name, BranchKind Kind, IReadOnl
     public PartyBranch Apply(BranchDissolved e) => this with { Status = BranchStatus.Dissolved };
 
     public PartyBranch Apply(BranchReformingStarted e) => this with { Status = BranchStatus.Forming };
+
+    public PartyBranch Apply(BranchSecretaryChanged e) => this;
 }

@@ -13,9 +13,10 @@ public sealed partial record StructureRow(
     Guid CompanyId, string Company, string CreditCode, string Communities, int Estates, long Households, int? Employees, string Departments);
 
 /// <summary>Ledger 2: party organisations established.</summary>
+/// <param name="Secretary">null with <paramref name="SecretaryVacant"/> when the secretary has left the branch's companies.</param>
 [CsvRecord]
 public sealed partial record OrganizationRow(
-    Guid BranchId, string Branch, string Kind, string Companies, string? Secretary, DateOnly? ApprovedOn, int Members);
+    Guid BranchId, string Branch, string Kind, string Companies, string? Secretary, bool SecretaryVacant, DateOnly? ApprovedOn, int Members, string Parent);
 
 /// <summary>Ledger 3: companies with no party organisation yet, and what should happen.</summary>
 /// <param name="Status">notStarted (no branch, or only planned: see plannedFor) | forming.</param>
@@ -69,11 +70,17 @@ public static class OrganizationLedgers
                 .Select(b => new OrganizationRow(
                     b.Id, b.Name, IntegrationEvents.Wire(b.Kind),
                     string.Join(Separator, b.CompanyIds.Select(id => s.Companies.TryGetValue(id, out var c) ? c.Name : id.ToString())),
-                    b.SecretaryMemberId is { } secretary && s.Members.TryGetValue(secretary, out var m) ? m.Name : null,
+                    SecretaryOf(s, b)?.Name,
+                    SecretaryOf(s, b) is null,
                     b.ApprovedOn,
-                    s.Members.Values.Count(m => m.CountsAsMember && b.CompanyIds.Contains(m.CompanyId)))),
+                    s.Members.Values.Count(m => m.CountsAsMember && b.CompanyIds.Contains(m.CompanyId)),
+                    b.Parent)),
         ];
     }
+
+    /// <summary>The branch's secretary while still a member in one of its companies; otherwise the post is vacant.</summary>
+    private static MemberDetails? SecretaryOf(OrganizationSnapshot s, BranchDetails b) =>
+        b.SecretaryMemberId is { } id && s.Members.TryGetValue(id, out var m) && !m.HasLeft && b.CompanyIds.Contains(m.CompanyId) ? m : null;
 
     public static IReadOnlyList<UnorganizedRow> Unorganized(OrganizationSnapshot s, string? community)
     {

@@ -120,6 +120,7 @@ public sealed class OrganizationSnapshot
             case BranchEstablished e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
             case BranchDissolved e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
             case BranchReformingStarted e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
+            case BranchSecretaryChanged e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
             case InstructorAppointed: Instructors++; break;
             case ResponsibilityZoneDesignated: ResponsibilityZones++; break;
             case PioneerPostDesignated: PioneerPosts++; break;

@@ -21,7 +21,7 @@ public sealed class BranchDeciderTests
     public void A_branch_is_established_with_a_full_member_of_one_of_its_companies_as_secretary()
     {
         var secretary = Member(CompanyB);
-        var events = EstablishBranchDecider.Decide(Planned(CompanyA, CompanyB), new EstablishBranch(new(2022, 5, 20), secretary.Id), secretary, Now);
+        var events = EstablishBranchDecider.Decide(Planned(CompanyA, CompanyB), new EstablishBranch(new(2022, 5, 20), secretary.Id), secretary, 3, Now);
         var established = Assert.IsType<BranchEstablished>(Assert.Single(events));
         Assert.Equal((BranchId, "麦积区物业联合党支部", BranchKind.Joint, new DateOnly(2022, 5, 20), secretary.Id), (established.BranchId, established.Name, established.Kind, established.ApprovedOn, established.SecretaryMemberId));
         Assert.Equal([CompanyA, CompanyB], established.CompanyIds);
@@ -32,10 +32,47 @@ public sealed class BranchDeciderTests
     {
         var branch = Planned(CompanyA);
         var command = new EstablishBranch(new(2022, 5, 20), Guid.NewGuid());
-        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, Member(CompanyA, MemberStage.Probationary), Now));
-        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, Member(CompanyB), Now));
-        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, Member(CompanyA, left: true), Now));
-        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, null, Now));
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, Member(CompanyA, MemberStage.Probationary), 3, Now));
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, Member(CompanyB), 3, Now));
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, Member(CompanyA, left: true), 3, Now));
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, command, null, 3, Now));
+    }
+
+    [Fact]
+    public void A_branch_needs_three_full_members_in_its_company_or_across_its_companies()
+    {
+        var secretary = Member(CompanyA);
+        var standalone = Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(Planned(CompanyA), new(new(2022, 5, 20), secretary.Id), secretary, 2, Now));
+        Assert.Contains("joint branch", standalone.Message);
+        var joint = Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(Planned(CompanyA, CompanyB), new(new(2022, 5, 20), secretary.Id), secretary, 2, Now));
+        Assert.Contains("across its companies", joint.Message);
+        Assert.Single(EstablishBranchDecider.Decide(Planned(CompanyA, CompanyB), new(new(2022, 5, 20), secretary.Id), secretary, 3, Now));
+    }
+
+    [Fact]
+    public void A_new_secretary_needs_an_established_branch_and_the_same_qualities()
+    {
+        var today = new DateOnly(2022, 6, 1);
+        var secretary = Member(CompanyA);
+        var planned = Planned(CompanyA);
+        Assert.Throws<DomainException>(() => ChangeSecretaryDecider.Decide(planned, new(secretary.Id, today), secretary, today, Now));
+        var established = planned.Apply((BranchEstablished)Assert.Single(EstablishBranchDecider.Decide(planned, new(new(2022, 5, 20), secretary.Id), secretary, 3, Now)));
+        var successor = Member(CompanyA);
+        Assert.Throws<DomainException>(() => ChangeSecretaryDecider.Decide(established, new(successor.Id, today), Member(CompanyB), today, Now));
+        Assert.Throws<DomainException>(() => ChangeSecretaryDecider.Decide(established, new(successor.Id, today.AddDays(1)), successor, today, Now));
+        Assert.Equal(successor.Id, Assert.IsType<BranchSecretaryChanged>(Assert.Single(ChangeSecretaryDecider.Decide(established, new(successor.Id, today), successor, today, Now))).SecretaryMemberId);
+    }
+
+    [Fact]
+    public void An_existing_organisation_is_recorded_planned_and_established_at_its_approval_date()
+    {
+        var today = new DateOnly(2022, 6, 1);
+        var secretary = Member(CompanyA);
+        var events = RecordExistingBranchDecider.Decide(BranchId, new RecordExistingBranch("红苑物业党支部", BranchKind.Standalone, [CompanyA], new(2019, 7, 1), secretary.Id), secretary, 4, today, Now);
+
+        Assert.Equal(PartyCommittees.Industry, Assert.IsType<BranchPlanned>(events[0]).Parent);
+        Assert.Equal(new DateOnly(2019, 7, 1), Assert.IsType<BranchEstablished>(events[1]).ApprovedOn);
+        Assert.Throws<DomainException>(() => RecordExistingBranchDecider.Decide(BranchId, new RecordExistingBranch("红苑物业党支部", BranchKind.Standalone, [CompanyA], today.AddDays(1), secretary.Id), secretary, 4, today, Now));
     }
 
     [Fact]
@@ -47,11 +84,11 @@ public sealed class BranchDeciderTests
         Assert.Throws<DomainException>(() => BranchLifecycleDecider.Decide(branch, new(BranchStep.Dissolve, "撤销"), Now));
 
         var secretary = Member(CompanyA);
-        branch = branch.Apply((BranchEstablished)Assert.Single(EstablishBranchDecider.Decide(branch, new(new(2022, 5, 20), secretary.Id), secretary, Now)));
-        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, new(new(2022, 5, 21), secretary.Id), secretary, Now));
+        branch = branch.Apply((BranchEstablished)Assert.Single(EstablishBranchDecider.Decide(branch, new(new(2022, 5, 20), secretary.Id), secretary, 3, Now)));
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, new(new(2022, 5, 21), secretary.Id), secretary, 3, Now));
 
         branch = branch.Apply((BranchDissolved)Assert.Single(BranchLifecycleDecider.Decide(branch, new(BranchStep.Dissolve, "企业退出本区"), Now)));
-        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, new(new(2022, 7, 1), secretary.Id), secretary, Now));
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(branch, new(new(2022, 7, 1), secretary.Id), secretary, 3, Now));
         branch = branch.Apply((BranchReformingStarted)Assert.Single(BranchLifecycleDecider.Decide(branch, new(BranchStep.Reform, null), Now)));
         Assert.Equal(BranchStatus.Forming, branch.Status);
     }

@@ -77,7 +77,9 @@ public sealed class MemberDeciderTests
     {
         Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(Hired(), new AdvanceDevelopment(MemberStage.Full, new(2022, 1, 1), null), Today, Now));
         var left = Given(Hired(MemberStage.Probationary), new PartyMemberLeftCompany(MemberId, CompanyId, "调离", Now));
-        Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(left, new AdvanceDevelopment(MemberStage.Full, new(2030, 1, 1), null), Today, Now));
+        // Refused for the departure itself, on a date that would otherwise be fine.
+        var refused = Assert.Throws<DomainException>(() => AdvanceDevelopmentDecider.Decide(left, new AdvanceDevelopment(MemberStage.Full, Today, null), Today, Now));
+        Assert.Contains("has left", refused.Message);
         Assert.Throws<DomainException>(() => LeaveCompanyDecider.Decide(left, new LeaveCompany("再次离开"), Now));
         Assert.False(left.CountsAsMember);
     }

@@ -41,6 +41,8 @@ public sealed class AccessTests : IAsyncLifetime
         ["PlanBranch"] = [],
         ["GetBranch"] = [Roles.Auditor],
         ["EstablishBranch"] = [],
+        ["RecordExistingBranch"] = [],
+        ["ChangeBranchSecretary"] = [],
         ["ChangeBranchStatus"] = [],
         ["AppointInstructor"] = [],
         ["GetInstructor"] = [Roles.Auditor, Roles.Instructor],

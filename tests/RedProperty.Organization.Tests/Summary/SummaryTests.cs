@@ -55,9 +55,11 @@ public sealed class SummaryTests : IAsyncLifetime
             await _org.Change($"/api/organization/branches/{branch}/establishment", new { approvedOn = "2022-05-01", secretaryMemberId = firstMembers[c] }, 1);
         }
 
+        var forming = new List<Guid>();
         foreach (var group in new[] { new[] { companies[5] }, [companies[6]], [companies[7]], [companies[8], companies[9]], [companies[10], companies[11]] })
         {
             var branch = await _org.Branch(group.Length == 1 ? "standalone" : "joint", group);
+            forming.Add(branch);
             await _org.Change($"/api/organization/branches/{branch}/status-changes", new { step = "startForming" }, 1);
         }
 
@@ -91,6 +93,22 @@ public sealed class SummaryTests : IAsyncLifetime
         Assert.Equal(38, summary.GetProperty("instructors").GetInt32());
         Assert.Equal(8, summary.GetProperty("responsibilityZones").GetInt32());
         Assert.Equal(12, summary.GetProperty("pioneerPosts").GetInt32());
+
+        // The 5 established are standalone; the 7 companies forming are in 3 standalone and 2 joint
+        // branches, every one of them forming (not merely planned).
+        var established = await _org.Get("/api/organization/ledgers/organizations?pageSize=500");
+        Assert.Equal(Enumerable.Repeat("standalone", 5), established.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        var uncovered = (await _org.Get("/api/organization/coverage")).GetProperty("uncovered").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Repeat("forming", 7), uncovered.Select(r => r.GetProperty("status").GetString()));
+        var kinds = new List<(string?, int)>();
+        foreach (var branch in forming)
+        {
+            var details = await _org.Get($"/api/organization/branches/{branch}");
+            Assert.Equal("forming", details.GetProperty("status").GetString());
+            kinds.Add((details.GetProperty("kind").GetString(), details.GetProperty("companyIds").GetArrayLength()));
+        }
+
+        Assert.Equal([("standalone", 1), ("standalone", 1), ("standalone", 1), ("joint", 2), ("joint", 2)], kinds);
     }
 
     [Fact]
