@@ -7,6 +7,21 @@ public static class DistrictCalendar
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
 
+    /// <summary>
+    /// The day a recorded fact took effect: the day given, or today when none is; a day still to come
+    /// is refused (the ledger records what has happened).
+    /// </summary>
+    public static DateOnly FactDay(DateOnly? given, DateTimeOffset now, string what)
+    {
+        var today = Today(now);
+        if (given is { } day && day > today)
+        {
+            throw new DomainException($"A {what} on {day:yyyy-MM-dd} has not happened yet.");
+        }
+
+        return given ?? today;
+    }
+
     /// <summary>The first day of the month <paramref name="day"/> is in; months are named by their first day.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 

@@ -10,13 +10,13 @@ public sealed class OrganizationClient(HttpClient client)
 {
     public HttpClient Http => client;
 
-    public async Task<Guid> Company(string name = "天水市麦积区红苑物业服务有限公司") =>
-        await Create("/api/organization/companies", new { name, creditCode = CreditCodes.Next(), address = "甘肃省天水市麦积区道北街道" });
+    public async Task<Guid> Company(string name = "天水市麦积区红苑物业服务有限公司", string? registeredOn = null) =>
+        await Create("/api/organization/companies", new { name, creditCode = CreditCodes.Next(), address = "甘肃省天水市麦积区道北街道", registeredOn });
 
     public Task<Guid> Member(
         Guid companyId, string name = "李红梅", string via = "hired", string stage = "full", string? admittedOn = "2012-07-01",
-        string companyRole = "staff", string? nationalId = null) =>
-        Create("/api/organization/members", new { companyId, name, position = "项目经理", via, stage, admittedOn, companyRole, nationalId = nationalId ?? NationalIds.Next() });
+        string companyRole = "staff", string? nationalId = null, string? joinedOn = null) =>
+        Create("/api/organization/members", new { companyId, name, position = "项目经理", via, stage, admittedOn, companyRole, nationalId = nationalId ?? NationalIds.Next(), joinedOn });
 
     private readonly Dictionary<string, Guid> _places = [];
 
@@ -39,7 +39,7 @@ public sealed class OrganizationClient(HttpClient client)
     }
 
     public Task<Guid> Branch(string kind, params Guid[] companyIds) =>
-        Create("/api/organization/branches", new { name = "麦积区物业党支部", kind, companyIds });
+        Create("/api/organization/branches", new { name = "麦积区物业党支部", kind, companyIds, plannedOn = "2022-01-10" });
 
     public async Task<Guid> Create(string path, object body)
     {

@@ -3,16 +3,18 @@ using System.Globalization;
 namespace RedProperty.BuildingBlocks;
 
 /// <summary>
-/// The <c>asOf</c> query parameter of ledgers and summaries: a date (<c>2022-06-30</c>, meaning the
-/// end of that day in China Standard Time, the district's time) or an instant with an offset
-/// (<c>2022-06-30T12:00:00+08:00</c>). Absent means now.
+/// The <c>asOf</c> and <c>knownAt</c> query parameters of ledgers and summaries: a date
+/// (<c>2022-06-30</c>, meaning the end of that day in China Standard Time, the district's time) or an
+/// instant with an offset (<c>2022-06-30T12:00:00+08:00</c>). Absent means now.
 /// </summary>
 public static class AsOf
 {
     public const string ParameterName = "asOf";
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
-    public static DateTimeOffset Parse(string? value, TimeProvider time)
+    public const string KnownAtName = "knownAt";
+
+    public static DateTimeOffset Parse(string? value, TimeProvider time, string parameterName = ParameterName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -23,7 +25,7 @@ public static class AsOf
         {
             if (!PlausibleDates.Contains(date))
             {
-                throw new InvalidFieldException(ParameterName, PlausibleDates.Message);
+                throw new InvalidFieldException(parameterName, PlausibleDates.Message);
             }
 
             return new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), ChinaStandardTime).ToUniversalTime();
@@ -36,12 +38,12 @@ public static class AsOf
         {
             if (!PlausibleDates.Contains(instant))
             {
-                throw new InvalidFieldException(ParameterName, PlausibleDates.Message);
+                throw new InvalidFieldException(parameterName, PlausibleDates.Message);
             }
 
             return instant.ToUniversalTime();
         }
 
-        throw new InvalidFieldException(ParameterName, "Use a date (2022-06-30) or an instant with an offset (2022-06-30T12:00:00+08:00).");
+        throw new InvalidFieldException(parameterName, "Use a date (2022-06-30) or an instant with an offset (2022-06-30T12:00:00+08:00).");
     }
 }

@@ -8,7 +8,8 @@ public enum BranchStep
     Reform,
 }
 
-public sealed record ChangeBranchStatus(BranchStep Step, string? Reason);
+/// <param name="On">The day it happened (default today).</param>
+public sealed record ChangeBranchStatus(BranchStep Step, string? Reason, DateOnly? On = null);
 
 public sealed class ChangeBranchStatusValidator : AbstractValidator<ChangeBranchStatus>
 {
@@ -22,13 +23,18 @@ public sealed class ChangeBranchStatusValidator : AbstractValidator<ChangeBranch
 public static class BranchLifecycleDecider
 {
     public static IReadOnlyList<object> Decide(PartyBranch branch, ChangeBranchStatus command, DateTimeOffset now) =>
-        (command.Step, branch.Status) switch
-        {
-            (BranchStep.StartForming, BranchStatus.Planned) => [new BranchFormingStarted(branch.Id, branch.CompanyIds, now)],
-            (BranchStep.Dissolve, BranchStatus.Established) => [new BranchDissolved(branch.Id, branch.CompanyIds, command.Reason!.Trim(), now)],
-            (BranchStep.Reform, BranchStatus.Dissolved) => [new BranchReformingStarted(branch.Id, now)],
-            _ => throw new DomainException($"A {branch.Status} branch cannot {command.Step}."),
-        };
+        command.On < branch.PlannedOn
+            ? throw new DomainException($"The plan is dated {branch.PlannedOn:yyyy-MM-dd}; nothing in the branch's life can precede it.")
+            : (command.Step, branch.Status) switch
+            {
+                (BranchStep.StartForming, BranchStatus.Planned) =>
+                    [new BranchFormingStarted(branch.Id, branch.CompanyIds, now) { On = DistrictCalendar.FactDay(command.On, now, "start of forming") }],
+                (BranchStep.Dissolve, BranchStatus.Established) =>
+                    [new BranchDissolved(branch.Id, branch.CompanyIds, command.Reason!.Trim(), now) { On = DistrictCalendar.FactDay(command.On, now, "dissolution") }],
+                (BranchStep.Reform, BranchStatus.Dissolved) =>
+                    [new BranchReformingStarted(branch.Id, now) { On = DistrictCalendar.FactDay(command.On, now, "re-forming") }],
+                _ => throw new DomainException($"A {branch.Status} branch cannot {command.Step}."),
+            };
 }
 
 public static class ChangeBranchStatusEndpoint

@@ -15,6 +15,12 @@ public static class EstablishBranchDecider
             throw new DomainException($"A {branch.Status} branch cannot be established; re-form it first.");
         }
 
+        if (command.ApprovedOn < branch.PlannedOn)
+        {
+            throw new DomainException(
+                $"The plan is dated {branch.PlannedOn:yyyy-MM-dd}, after this approval; record the plan with the day it was made (plannedOn), or record an existing branch.");
+        }
+
         if (fullMembers < PartyCommittees.FullMembersForBranch)
         {
             throw new DomainException(branch.Kind == BranchKind.Standalone

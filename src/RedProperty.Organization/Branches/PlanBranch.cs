@@ -3,7 +3,9 @@ using RedProperty.Organization.Companies;
 namespace RedProperty.Organization.Branches;
 
 /// <summary>Plan a branch for one company (standalone) or for several together (joint).</summary>
-public sealed record PlanBranch(string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor);
+/// <param name="PlannedFor">The target day of establishment.</param>
+/// <param name="PlannedOn">The day the plan was made (default today).</param>
+public sealed record PlanBranch(string Name, BranchKind Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor, DateOnly? PlannedOn = null);
 
 public sealed class PlanBranchValidator : AbstractValidator<PlanBranch>
 {
@@ -24,7 +26,10 @@ public sealed class PlanBranchValidator : AbstractValidator<PlanBranch>
 public static class PlanBranchDecider
 {
     public static BranchPlanned Decide(Guid branchId, PlanBranch command, DateTimeOffset now) =>
-        new(branchId, command.Name.Trim(), command.Kind, command.CompanyIds, command.PlannedFor, now);
+        new(branchId, command.Name.Trim(), command.Kind, command.CompanyIds, command.PlannedFor, now)
+        {
+            PlannedOn = DistrictCalendar.FactDay(command.PlannedOn, now, "plan"),
+        };
 }
 
 public static class PlanBranchEndpoint

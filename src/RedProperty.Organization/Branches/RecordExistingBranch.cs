@@ -25,7 +25,7 @@ public static class RecordExistingBranchDecider
             throw new DomainException($"An approval on {command.ApprovedOn:yyyy-MM-dd} has not happened yet.");
         }
 
-        var planned = PlanBranchDecider.Decide(branchId, new PlanBranch(command.Name, command.Kind, command.CompanyIds, null), now);
+        var planned = PlanBranchDecider.Decide(branchId, new PlanBranch(command.Name, command.Kind, command.CompanyIds, null, command.ApprovedOn), now);
         var branch = PartyBranch.Create(planned);
         return [planned, .. EstablishBranchDecider.Decide(branch, new EstablishBranch(command.ApprovedOn, command.SecretaryMemberId), secretary, fullMembers, now)];
     }

@@ -2,7 +2,13 @@ namespace RedProperty.Organization.Companies;
 
 // Events of a property-service company's stream (物业服务企业), stream id = company id.
 
-public sealed record PropertyCompanyRegistered(Guid CompanyId, string Name, string CreditCode, string Address, DateTimeOffset RegisteredAt);
+public sealed record PropertyCompanyRegistered(Guid CompanyId, string Name, string CreditCode, string Address, DateTimeOffset RegisteredAt) : IDatedFact
+{
+    /// <summary>The day the company entered the district's registry (e.g. found by the carpet survey).</summary>
+    public DateOnly RegisteredOn { get; init; }
+
+    public DateOnly TookEffectOn() => RegisteredOn;
+}
 
 public sealed record PropertyCompanyDetailsUpdated(Guid CompanyId, string Name, string Address, DateTimeOffset UpdatedAt);
 
@@ -12,7 +18,10 @@ public sealed record CompanyStructureRecorded(Guid CompanyId, int Employees, IRe
 /// <summary>A carpet-survey visit (地毯式摸排): who surveyed, with which bureau or sub-district, what was found.</summary>
 public sealed record CompanySurveyed(
     Guid CompanyId, DateOnly On, string Surveyor, string Together, int PartyMembersFound, bool OrganizationExists, string? Findings,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
 public sealed record Department(string Name, string Leader, string Position);
 

@@ -4,7 +4,8 @@ namespace RedProperty.Organization.Companies;
 /// <param name="Name">Registered name, e.g. 天水市麦积区红苑物业服务有限公司.</param>
 /// <param name="CreditCode">Unified social credit code, 18 characters (GB 32100-2015).</param>
 /// <param name="Address">Registered address, e.g. 甘肃省天水市麦积区道北街道.</param>
-public sealed record RegisterCompany(string Name, string CreditCode, string Address);
+/// <param name="RegisteredOn">The day the company entered the registry, e.g. found by the survey (default today).</param>
+public sealed record RegisterCompany(string Name, string CreditCode, string Address, DateOnly? RegisteredOn = null);
 
 /// <summary>One company per credit code: this document's id is the code, so a second insert fails.</summary>
 public sealed record CreditCodeRegistration(string Id, Guid CompanyId);
@@ -35,7 +36,10 @@ public static class CompanyRules
 public static class RegisterCompanyDecider
 {
     public static PropertyCompanyRegistered Decide(Guid companyId, RegisterCompany command, DateTimeOffset now) =>
-        new(companyId, command.Name.Trim(), UnifiedSocialCreditCode.Normalize(command.CreditCode), command.Address.Trim(), now);
+        new(companyId, command.Name.Trim(), UnifiedSocialCreditCode.Normalize(command.CreditCode), command.Address.Trim(), now)
+        {
+            RegisteredOn = DistrictCalendar.FactDay(command.RegisteredOn, now, "registration"),
+        };
 }
 
 public static class RegisterCompanyEndpoint

@@ -9,12 +9,21 @@ public enum InstructorSource
 
 // Events of a party-building instructor's stream (党建指导员), stream id = instructor id.
 
-public sealed record InstructorAppointed(Guid InstructorId, string Name, InstructorSource Source, DateOnly AppointedOn, DateTimeOffset RecordedAt);
+public sealed record InstructorAppointed(Guid InstructorId, string Name, InstructorSource Source, DateOnly AppointedOn, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => AppointedOn;
+}
 
-public sealed record InstructorAssigned(Guid InstructorId, Guid CompanyId, DateOnly From, DateTimeOffset RecordedAt);
+public sealed record InstructorAssigned(Guid InstructorId, Guid CompanyId, DateOnly From, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => From;
+}
 
 public sealed record InstructorVisitRecorded(
-    Guid InstructorId, Guid CompanyId, DateOnly On, IReadOnlyList<string> Topics, int DisputesCoordinated, DateTimeOffset RecordedAt);
+    Guid InstructorId, Guid CompanyId, DateOnly On, IReadOnlyList<string> Topics, int DisputesCoordinated, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
 public sealed record PartyBuildingInstructor(Guid Id, string Name, InstructorSource Source, DateOnly AppointedOn, IReadOnlyList<Guid> CompanyIds)
 {

@@ -18,15 +18,15 @@ public static class LedgersApi
                 "ledger-4-members", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser)
             .AuditsPersonalData("ledger-4-members");
 
-        organization.MapGet("/coverage", async Task<Ok<Coverage>> (IQuerySession session, TimeProvider time, string? asOf, CancellationToken ct) =>
-                TypedResults.Ok(OrganizationLedgers.CoverageOf(await Snapshot(session, time, asOf, ct))))
+        organization.MapGet("/coverage", async Task<Ok<Coverage>> (IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken ct) =>
+                TypedResults.Ok(OrganizationLedgers.CoverageOf(await Snapshot(session, time, asOf, knownAt, ct))))
             .WithTags("Ledgers").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("BranchCoverage")
             .WithSummary("应建尽建: companies with members that have a branch, are forming one, or have none and why");
 
-        organization.MapGet("/summary", async Task<Ok<OrganizationSummary>> (IQuerySession session, TimeProvider time, string? asOf, CancellationToken ct) =>
-                TypedResults.Ok(OrganizationLedgers.Summary(await Snapshot(session, time, asOf, ct))))
+        organization.MapGet("/summary", async Task<Ok<OrganizationSummary>> (IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken ct) =>
+                TypedResults.Ok(OrganizationLedgers.Summary(await Snapshot(session, time, asOf, knownAt, ct))))
             .WithTags("Summary").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("GetOrganizationSummary")
-            .WithSummary("The district's figures; asOf answers from the events recorded until then");
+            .WithSummary("The district's figures; asOf=<day> by the dates things happened, knownAt=<instant> as recorded by then");
 
         return app;
     }
@@ -36,7 +36,7 @@ public static class LedgersApi
         RouteGroupBuilder ledgers, string path, string name, string summary, Func<OrganizationSnapshot, string?, IReadOnlyList<T>> rows, string fileName,
         Func<T, Guid>? companyOf, params string[] roles) =>
         ledgers.MapGet(path, async Task<IResult> (HttpRequest request, IQuerySession session, TimeProvider time, System.Security.Claims.ClaimsPrincipal user,
-                string? asOf, string? community, int? page, int? pageSize, CancellationToken cancellationToken) =>
+                string? asOf, string? knownAt, string? community, int? page, int? pageSize, CancellationToken cancellationToken) =>
             {
                 var caller = Caller.Of(user);
                 if (!caller.TryLimitCommunity(community, out community))
@@ -44,7 +44,7 @@ public static class LedgersApi
                     return CallerScopes.NotFound();
                 }
 
-                var snapshot = await Snapshot(session, time, asOf, cancellationToken);
+                var snapshot = await Snapshot(session, time, asOf, knownAt, cancellationToken);
                 var all = rows(snapshot, community);
                 var visible = caller.CompanyLimit is { } own && companyOf is not null ? [.. all.Where(r => companyOf(r) == own)] : all;
                 return Ledger.Respond(request, visible, snapshot.AsOf, page, pageSize, fileName);
@@ -52,10 +52,12 @@ public static class LedgersApi
             .ForRoles(roles)
             .WithName(name)
             .WithSummary(summary)
-            .WithDescription("asOf=2022-06-30 (end of that day, UTC+8) or an instant; community=<community id or name> keeps the companies serving estates there on that day; page/pageSize page; " +
+            .WithDescription("asOf=2022-06-30: by the dates things happened (joined, approved, designated …) until the end of that day, UTC+8; " +
+                "knownAt=<instant or day>: as the ledger stood then (what had been recorded); community=<community id or name> keeps the companies serving estates there on that day; page/pageSize page; " +
                 "Accept: text/csv or format=csv exports the whole ledger. A community's staff see their community, a company's users their company.")
             .Produces<LedgerPage<T>>();
 
-    private static Task<OrganizationSnapshot> Snapshot(IQuerySession session, TimeProvider time, string? asOf, CancellationToken cancellationToken) =>
-        OrganizationSnapshot.LoadAsync(session, AsOf.Parse(asOf, time), string.IsNullOrWhiteSpace(asOf), cancellationToken);
+    private static Task<OrganizationSnapshot> Snapshot(IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken cancellationToken) =>
+        OrganizationSnapshot.LoadAsync(session, AsOf.Parse(asOf, time), AsOf.Parse(knownAt, time, AsOf.KnownAtName),
+            string.IsNullOrWhiteSpace(asOf) && string.IsNullOrWhiteSpace(knownAt), cancellationToken);
 }

@@ -8,9 +8,10 @@ using RedProperty.Organization.RedButler;
 namespace RedProperty.Organization.Ledgers;
 
 /// <summary>
-/// Companies, members and branches as the inline read models hold them — now, or as of a past instant,
-/// rebuilt from the events recorded until then with the projections' own Create/Apply functions, so both
-/// answers come from one definition.
+/// Companies, members and branches as the inline read models hold them — now; or as of a day, by the
+/// dates things happened (facts that took effect by then, see <see cref="IDatedFact"/>), as the ledger
+/// stood at <c>knownAt</c> (facts recorded by then), rebuilt from the events with the projections' own
+/// Create/Apply functions, so every answer comes from one definition.
 /// </summary>
 public sealed class OrganizationSnapshot
 {
@@ -45,7 +46,11 @@ public sealed class OrganizationSnapshot
 
     public int PioneerPosts { get; private set; }
 
-    public static async Task<OrganizationSnapshot> LoadAsync(IQuerySession session, DateTimeOffset asOf, bool isNow, CancellationToken cancellationToken)
+    /// <param name="asOf">The end of the district's day asked about: facts that took effect by then.</param>
+    /// <param name="knownAt">Facts recorded by then (the ledger as it stood at that instant).</param>
+    /// <param name="isNow">Neither was asked: the inline read models answer.</param>
+    public static async Task<OrganizationSnapshot> LoadAsync(
+        IQuerySession session, DateTimeOffset asOf, DateTimeOffset knownAt, bool isNow, CancellationToken cancellationToken)
     {
         var snapshot = new OrganizationSnapshot(asOf);
         if (isNow)
@@ -81,17 +86,31 @@ public sealed class OrganizationSnapshot
             return snapshot;
         }
 
-        // One ordered read of the log up to asOf; a month-end snapshot would bound it once the log grows large.
+        // One ordered read of the log up to knownAt; a month-end snapshot would bound it once the log grows large.
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.Timestamp <= asOf)
+            .Where(e => e.Timestamp <= knownAt)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         foreach (var stored in events)
         {
+            if (stored.Data is IDatedFact fact && fact.TookEffectOn() > snapshot.Day)
+            {
+                continue; // recorded, but it had not happened yet on the day asked about
+            }
+
             snapshot.Apply(stored.Data);
         }
 
         return snapshot;
+    }
+
+    // A fact about something that did not exist yet on the day asked about changes nothing.
+    private static void Update<T>(Dictionary<Guid, T> views, Guid id, Func<T, T> apply)
+    {
+        if (views.TryGetValue(id, out var view))
+        {
+            views[id] = apply(view);
+        }
     }
 
     private void Apply(object @event)
@@ -99,28 +118,28 @@ public sealed class OrganizationSnapshot
         switch (@event)
         {
             case PropertyCompanyRegistered e: Companies[e.CompanyId] = CompanyDetailsProjection.Create(e); break;
-            case PropertyCompanyDetailsUpdated e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
+            case PropertyCompanyDetailsUpdated e: Update(Companies, e.CompanyId, v => CompanyDetailsProjection.Apply(e, v)); break;
             case CommunityRegistered e: Communities[e.CommunityId] = CommunityDetailsProjection.Create(e); break;
             case EstateRegistered e: Estates[e.EstateId] = EstateDetailsProjection.Create(e); break;
-            case EstateDetailsUpdated e: Estates[e.EstateId] = EstateDetailsProjection.Apply(e, Estates[e.EstateId]); break;
-            case EstateServiceContracted e: Estates[e.EstateId] = EstateDetailsProjection.Apply(e, Estates[e.EstateId]); break;
-            case EstateServiceContractEnded e: Estates[e.EstateId] = EstateDetailsProjection.Apply(e, Estates[e.EstateId]); break;
-            case CompanyStructureRecorded e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
-            case CompanySurveyed e: Companies[e.CompanyId] = CompanyDetailsProjection.Apply(e, Companies[e.CompanyId]); break;
+            case EstateDetailsUpdated e: Update(Estates, e.EstateId, v => EstateDetailsProjection.Apply(e, v)); break;
+            case EstateServiceContracted e: Update(Estates, e.EstateId, v => EstateDetailsProjection.Apply(e, v)); break;
+            case EstateServiceContractEnded e: Update(Estates, e.EstateId, v => EstateDetailsProjection.Apply(e, v)); break;
+            case CompanyStructureRecorded e: Update(Companies, e.CompanyId, v => CompanyDetailsProjection.Apply(e, v)); break;
+            case CompanySurveyed e: Update(Companies, e.CompanyId, v => CompanyDetailsProjection.Apply(e, v)); break;
             case PartyMemberRegistered e: Members[e.MemberId] = MemberDetailsProjection.Create(e); break;
-            case DevelopmentStageReached e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
-            case MemberRelationTransferredIn e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
-            case MemberRelationTransferredOut e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
-            case PartyMemberLeftCompany e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
-            case PledgeMade e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
-            case MemberCompanyRoleChanged e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
-            case MemberMovedCompany e: Members[e.MemberId] = MemberDetailsProjection.Apply(e, Members[e.MemberId]); break;
+            case DevelopmentStageReached e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
+            case MemberRelationTransferredIn e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
+            case MemberRelationTransferredOut e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
+            case PartyMemberLeftCompany e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
+            case PledgeMade e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
+            case MemberCompanyRoleChanged e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
+            case MemberMovedCompany e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
             case BranchPlanned e: Branches[e.BranchId] = BranchDetailsProjection.Create(e); break;
-            case BranchFormingStarted e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
-            case BranchEstablished e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
-            case BranchDissolved e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
-            case BranchReformingStarted e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
-            case BranchSecretaryChanged e: Branches[e.BranchId] = BranchDetailsProjection.Apply(e, Branches[e.BranchId]); break;
+            case BranchFormingStarted e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
+            case BranchEstablished e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
+            case BranchDissolved e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
+            case BranchReformingStarted e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
+            case BranchSecretaryChanged e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
             case InstructorAppointed: Instructors++; break;
             case ResponsibilityZoneDesignated: ResponsibilityZones++; break;
             case PioneerPostDesignated: PioneerPosts++; break;

@@ -1,7 +1,8 @@
 namespace RedProperty.Organization.Members;
 
 /// <summary>A member leaves the property company; the ledger keeps them, marked as gone.</summary>
-public sealed record LeaveCompany(string Reason);
+/// <param name="LeftOn">The member's last day with the company (default today).</param>
+public sealed record LeaveCompany(string Reason, DateOnly? LeftOn = null);
 
 public sealed class LeaveCompanyValidator : AbstractValidator<LeaveCompany>
 {
@@ -13,7 +14,10 @@ public static class LeaveCompanyDecider
     public static IReadOnlyList<object> Decide(PartyMember member, LeaveCompany command, DateTimeOffset now) =>
         member.HasLeft
             ? throw new DomainException("The member has already left the company.")
-            : [new PartyMemberLeftCompany(member.Id, member.CompanyId, command.Reason.Trim(), now)];
+            : [new PartyMemberLeftCompany(member.Id, member.CompanyId, command.Reason.Trim(), now)
+            {
+                LeftOn = DistrictCalendar.FactDay(command.LeftOn, now, "departure"),
+            }];
 }
 
 public static class LeaveCompanyEndpoint

@@ -54,30 +54,59 @@ public static class MemberStages
 /// <param name="PersonKey">A keyed hash of the national ID number: one person, one record, without the number itself.</param>
 public sealed record PartyMemberRegistered(
     Guid MemberId, Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage,
-    DateOnly? AdmittedOn, bool RelationTransferredIn, DateTimeOffset RegisteredAt)
+    DateOnly? AdmittedOn, bool RelationTransferredIn, DateTimeOffset RegisteredAt) : IDatedFact
 {
+    /// <summary>The day the member joined the company (admittedOn is the day of party admission).</summary>
+    public DateOnly JoinedOn { get; init; }
+
+    public DateOnly TookEffectOn() => JoinedOn;
+
     public CompanyRole CompanyRole { get; init; } = CompanyRole.Staff;
 
     public string? PersonKey { get; init; }
 }
 
 /// <summary>The member's role in the company changed (e.g. promoted to general manager).</summary>
-public sealed record MemberCompanyRoleChanged(Guid MemberId, Guid CompanyId, CompanyRole Role, string Position, DateOnly On, DateTimeOffset RecordedAt);
+public sealed record MemberCompanyRoleChanged(Guid MemberId, Guid CompanyId, CompanyRole Role, string Position, DateOnly On, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
 /// <summary>The same person now works for another company (or again, after leaving): a transfer, not a new member.</summary>
 public sealed record MemberMovedCompany(
-    Guid MemberId, Guid FromCompanyId, Guid ToCompanyId, CompanyRole Role, string Position, DateOnly On, DateTimeOffset RecordedAt);
+    Guid MemberId, Guid FromCompanyId, Guid ToCompanyId, CompanyRole Role, string Position, DateOnly On, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
-public sealed record DevelopmentStageReached(Guid MemberId, MemberStage Stage, DateOnly On, IReadOnlyList<string> Sponsors, DateTimeOffset RecordedAt);
+public sealed record DevelopmentStageReached(Guid MemberId, MemberStage Stage, DateOnly On, IReadOnlyList<string> Sponsors, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
-public sealed record MemberRelationTransferredIn(Guid MemberId, DateOnly On, string From, DateTimeOffset RecordedAt);
+public sealed record MemberRelationTransferredIn(Guid MemberId, DateOnly On, string From, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
-public sealed record MemberRelationTransferredOut(Guid MemberId, DateOnly On, string To, DateTimeOffset RecordedAt);
+public sealed record MemberRelationTransferredOut(Guid MemberId, DateOnly On, string To, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
-public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, string Reason, DateTimeOffset LeftAt);
+public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, string Reason, DateTimeOffset LeftAt) : IDatedFact
+{
+    /// <summary>The member's last day with the company.</summary>
+    public DateOnly LeftOn { get; init; }
+
+    public DateOnly TookEffectOn() => LeftOn;
+}
 
 /// <summary>A member's public pledge, "show identity, show standards, show commitments" (亮身份、亮标准、亮承诺).</summary>
-public sealed record PledgeMade(Guid MemberId, string Identity, string Standards, string Commitments, DateOnly PublishedOn, DateTimeOffset RecordedAt);
+public sealed record PledgeMade(Guid MemberId, string Identity, string Standards, string Commitments, DateOnly PublishedOn, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => PublishedOn;
+}
 
 /// <summary>What the member deciders need; evolved from the member's events.</summary>
 public sealed record PartyMember(

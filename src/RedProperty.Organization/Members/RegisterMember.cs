@@ -8,8 +8,10 @@ namespace RedProperty.Organization.Members;
 /// </summary>
 /// <param name="NationalId">The person's resident ID number: matched, never kept (see <see cref="PersonKeys"/>).</param>
 /// <param name="CompanyRole">legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff.</param>
+/// <param name="JoinedOn">The day the member joined the company (default today); admittedOn is the day of party admission.</param>
 public sealed record RegisterMember(
-    Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn, string NationalId, CompanyRole? CompanyRole);
+    Guid CompanyId, string Name, string Position, JoinedVia Via, MemberStage Stage, DateOnly? AdmittedOn, string NationalId, CompanyRole? CompanyRole,
+    DateOnly? JoinedOn = null);
 
 public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
 {
@@ -55,6 +57,7 @@ public static class RegisterMemberDecider
         {
             CompanyRole = command.CompanyRole ?? CompanyRole.Staff,
             PersonKey = personKey,
+            JoinedOn = DistrictCalendar.FactDay(command.JoinedOn, now, "joining"),
         };
     }
 }

@@ -5,9 +5,19 @@ namespace RedProperty.Organization.RedButler;
 
 // "Red butler" (红色管家): party-member responsibility zones (党员责任区) and pioneer posts (党员先锋岗).
 
-public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt);
+public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt) : IDatedFact
+{
+    public DateOnly DesignatedOn { get; init; }
 
-public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, Guid EstateId, string Estate, DateTimeOffset DesignatedAt);
+    public DateOnly TookEffectOn() => DesignatedOn;
+}
+
+public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, Guid EstateId, string Estate, DateTimeOffset DesignatedAt) : IDatedFact
+{
+    public DateOnly DesignatedOn { get; init; }
+
+    public DateOnly TookEffectOn() => DesignatedOn;
+}
 
 /// <param name="Estate">The estate's name when the zone was designated.</param>
 public sealed record ResponsibilityZone(Guid Id, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds)
@@ -21,9 +31,9 @@ public sealed record PioneerPost(Guid Id, string Post, Guid MemberId, Guid Estat
 }
 
 /// <param name="EstateId">A registered estate (GET /api/organization/estates).</param>
-public sealed record DesignateZone(Guid EstateId, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds);
+public sealed record DesignateZone(Guid EstateId, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateOnly? DesignatedOn = null);
 
-public sealed record DesignatePost(string Post, Guid MemberId, Guid EstateId);
+public sealed record DesignatePost(string Post, Guid MemberId, Guid EstateId, DateOnly? DesignatedOn = null);
 
 public sealed class DesignateZoneValidator : AbstractValidator<DesignateZone>
 {
@@ -55,7 +65,10 @@ public static class RedButlerEndpoints
         await RequireCurrentMembers(session, "memberIds", command.MemberIds, cancellationToken);
         var estate = await RequireEstate(session, command.EstateId, cancellationToken);
         var now = time.GetUtcNow();
-        var designated = new ResponsibilityZoneDesignated(Guid.CreateVersion7(now), estate.Id, estate.Name, command.Buildings, command.MemberIds, now);
+        var designated = new ResponsibilityZoneDesignated(Guid.CreateVersion7(now), estate.Id, estate.Name, command.Buildings, command.MemberIds, now)
+        {
+            DesignatedOn = DistrictCalendar.FactDay(command.DesignatedOn, now, "designation"),
+        };
         session.Events.StartStream<ResponsibilityZone>(designated.ZoneId, designated);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/organization/responsibility-zones/{designated.ZoneId}", ResponsibilityZone.Create(designated));
@@ -67,7 +80,10 @@ public static class RedButlerEndpoints
         await RequireCurrentMembers(session, "memberId", [command.MemberId], cancellationToken);
         var estate = await RequireEstate(session, command.EstateId, cancellationToken);
         var now = time.GetUtcNow();
-        var designated = new PioneerPostDesignated(Guid.CreateVersion7(now), command.Post.Trim(), command.MemberId, estate.Id, estate.Name, now);
+        var designated = new PioneerPostDesignated(Guid.CreateVersion7(now), command.Post.Trim(), command.MemberId, estate.Id, estate.Name, now)
+        {
+            DesignatedOn = DistrictCalendar.FactDay(command.DesignatedOn, now, "designation"),
+        };
         session.Events.StartStream<PioneerPost>(designated.PostId, designated);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/organization/pioneer-posts/{designated.PostId}", PioneerPost.Create(designated));

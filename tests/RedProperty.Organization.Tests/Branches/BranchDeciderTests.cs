@@ -50,6 +50,20 @@ public sealed class BranchDeciderTests
     }
 
     [Fact]
+    public void Nothing_in_a_branchs_life_precedes_its_plan_and_nothing_is_dated_in_the_future()
+    {
+        var secretary = Member(CompanyA);
+        var planned = PartyBranch.Create(new BranchPlanned(BranchId, "红苑党支部", BranchKind.Standalone, [CompanyA], null, Now) { PlannedOn = new(2022, 3, 1) });
+
+        Assert.Throws<DomainException>(() => EstablishBranchDecider.Decide(planned, new(new(2022, 2, 28), secretary.Id), secretary, 3, Now));
+        Assert.Throws<DomainException>(() => BranchLifecycleDecider.Decide(planned, new(BranchStep.StartForming, null, new(2022, 2, 28)), Now));
+        Assert.Throws<DomainException>(() => BranchLifecycleDecider.Decide(planned, new(BranchStep.StartForming, null, new(2022, 6, 2)), Now));
+        var forming = Assert.IsType<BranchFormingStarted>(Assert.Single(BranchLifecycleDecider.Decide(planned, new(BranchStep.StartForming, null, new(2022, 3, 1)), Now)));
+        Assert.Equal(new DateOnly(2022, 3, 1), forming.TookEffectOn());
+        Assert.Equal(new DateOnly(2022, 6, 1), Assert.IsType<BranchFormingStarted>(Assert.Single(BranchLifecycleDecider.Decide(planned, new(BranchStep.StartForming, null), Now))).On);
+    }
+
+    [Fact]
     public void A_new_secretary_needs_an_established_branch_and_the_same_qualities()
     {
         var today = new DateOnly(2022, 6, 1);

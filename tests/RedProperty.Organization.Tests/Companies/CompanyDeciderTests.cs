@@ -26,7 +26,10 @@ public sealed class CompanyDeciderTests
         var registered = RegisterCompanyDecider.Decide(
             CompanyId, new RegisterCompany(" 天水市麦积区红苑物业服务有限公司 ", "9144030071526726xg", "甘肃省天水市麦积区桥南街道 "), Now);
 
-        Assert.Equal(new PropertyCompanyRegistered(CompanyId, "天水市麦积区红苑物业服务有限公司", "9144030071526726XG", "甘肃省天水市麦积区桥南街道", Now), registered);
+        Assert.Equal(new PropertyCompanyRegistered(CompanyId, "天水市麦积区红苑物业服务有限公司", "9144030071526726XG", "甘肃省天水市麦积区桥南街道", Now)
+        {
+            RegisteredOn = DateOnly.FromDateTime(Now.DateTime),
+        }, registered);
     }
 
     [Fact]

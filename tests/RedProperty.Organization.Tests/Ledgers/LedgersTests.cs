@@ -42,7 +42,7 @@ public sealed class LedgersTests : IAsyncLifetime
         await _org.Member(_forming, "乙预备党员", stage: "probationary", admittedOn: "2022-01-01");
         await _org.Change($"/api/organization/companies/{_forming}/surveys",
             new { on = "2022-03-15", surveyor = "张强", together = "市场监管局", partyMembersFound = 2, organizationExists = false, findings = "党员人数不足，拟联合建" }, 1);
-        var joint = await _org.Create("/api/organization/branches", new { name = "麦积区物业联合党支部", kind = "joint", companyIds = new[] { _forming, _empty }, plannedFor = "2022-09-30" });
+        var joint = await _org.Create("/api/organization/branches", new { name = "麦积区物业联合党支部", kind = "joint", plannedOn = "2022-01-10", companyIds = new[] { _forming, _empty }, plannedFor = "2022-09-30" });
         await _org.Change($"/api/organization/branches/{joint}/status-changes", new { step = "startForming" }, 1);
     }
 
@@ -96,7 +96,7 @@ public sealed class LedgersTests : IAsyncLifetime
     public async Task Ledger_4_pages_and_answers_as_of_a_past_instant()
     {
         var page = await Ledger("members", "page=2&pageSize=4");
-        var before = await Ledger("members", $"asOf={Uri.EscapeDataString(_beforeMembers.ToString("O"))}");
+        var before = await Ledger("members", $"knownAt={Uri.EscapeDataString(_beforeMembers.ToString("O"))}");
 
         Assert.Equal(6, page.GetProperty("total").GetInt32());
         Assert.Equal(2, Items(page).Count);
