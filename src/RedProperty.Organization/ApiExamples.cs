@@ -43,6 +43,9 @@ public static class ApiExamples
         .Add(new ChangeBranchStatus(BranchStep.StartForming, null))
         .Add(new AppointInstructor("马建国", InstructorSource.DispatchedByIndustry, new DateOnly(2022, 3, 1)))
         .Add(new AssignInstructor(Company, new DateOnly(2022, 3, 1)))
+        .Add(new EndAssignment(Company, new DateOnly(2022, 12, 31)))
+        .Add(new EndAppointment(new DateOnly(2022, 12, 31), "调回区住建局"))
+        .Add(new Retire(new DateOnly(2022, 12, 1), "小区更换物业服务企业"))
         .Add(new RecordVisit(Company, new DateOnly(2022, 6, 8), ["党建工作指导", "协调业主与物业纠纷"], 2))
         .Add(new DesignateZone(Estate, ["1号楼", "2号楼", "3号楼"], [Member]))
         .Add(new DesignatePost("物业服务先锋岗", Member, Estate));

@@ -44,6 +44,10 @@ public static class IntegrationEvents
         .Map<BranchReformingStarted>(e => new V1.PartyBranchReforming(e.Data.BranchId))
         .Map<InstructorAppointed>(e => new V1.InstructorAppointed(e.Data.InstructorId, e.Data.Name, Wire(e.Data.Source), e.Data.AppointedOn))
         .Map<InstructorAssigned>(e => new V1.InstructorAssigned(e.Data.InstructorId, e.Data.CompanyId, e.Data.From))
+        .Map<InstructorAssignmentEnded>(e => new V1.InstructorAssignmentEnded(e.Data.InstructorId, e.Data.CompanyId, e.Data.On))
+        .Map<InstructorAppointmentEnded>(e => new V1.InstructorAppointmentEnded(e.Data.InstructorId, e.Data.On))
+        .Map<ResponsibilityZoneRetired>(e => new V1.ResponsibilityZoneRetired(e.Data.ZoneId, e.Data.On))
+        .Map<PioneerPostRetired>(e => new V1.PioneerPostRetired(e.Data.PostId, e.Data.On))
         .Map<InstructorVisitRecorded>(e => new V1.InstructorVisitRecorded(
             e.Data.InstructorId, e.Data.CompanyId, e.Data.On, e.Data.Topics, e.Data.DisputesCoordinated))
         .Map<InstructorVisitsBelowMinimum>(e => new V1.InstructorVisitsBelowMinimum(

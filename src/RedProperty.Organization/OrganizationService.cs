@@ -4,6 +4,7 @@ using RedProperty.Organization.Companies;
 using RedProperty.Organization.Geography;
 using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Members;
+using RedProperty.Organization.RedButler;
 
 namespace RedProperty.Organization;
 
@@ -22,6 +23,8 @@ public sealed class OrganizationService
                 options.Projections.Add<MemberDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<BranchDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<InstructorDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<ResponsibilityZoneDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<PioneerPostDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<SubDistrictDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<CommunityDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<EstateDetailsProjection>(ProjectionLifecycle.Inline);

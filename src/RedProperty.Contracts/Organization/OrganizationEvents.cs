@@ -102,6 +102,38 @@ public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, st
     public const string MessageName = "redproperty.organization.responsibility-zone-designated.v1";
 }
 
+/// <summary>A responsibility zone stops counting from <paramref name="On"/>.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record ResponsibilityZoneRetired(Guid ZoneId, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.responsibility-zone-retired.v1";
+}
+
+/// <summary>A pioneer post stops counting from <paramref name="On"/>.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PioneerPostRetired(Guid PostId, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.pioneer-post-retired.v1";
+}
+
+/// <summary>An instructor's assignment to a company ended; <paramref name="On"/> is its last day.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record InstructorAssignmentEnded(Guid InstructorId, Guid CompanyId, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.instructor-assignment-ended.v1";
+}
+
+/// <summary>An instructor's appointment ended; <paramref name="On"/> is its last day.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record InstructorAppointmentEnded(Guid InstructorId, DateOnly On)
+{
+    public const string MessageName = "redproperty.organization.instructor-appointment-ended.v1";
+}
+
 /// <summary>A party-member pioneer post (党员先锋岗) was designated.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]

@@ -25,11 +25,45 @@ public sealed record InstructorVisitRecorded(
     public DateOnly TookEffectOn() => On;
 }
 
-public sealed record PartyBuildingInstructor(Guid Id, string Name, InstructorSource Source, DateOnly AppointedOn, IReadOnlyList<Guid> CompanyIds)
+/// <summary>The assignment ends: <paramref name="On"/> is its last day.</summary>
+public sealed record InstructorAssignmentEnded(Guid InstructorId, Guid CompanyId, DateOnly On, DateTimeOffset RecordedAt) : IDatedFact
 {
-    public static PartyBuildingInstructor Create(InstructorAppointed e) => new(e.InstructorId, e.Name, e.Source, e.AppointedOn, []);
+    public DateOnly TookEffectOn() => On;
+}
 
-    public PartyBuildingInstructor Apply(InstructorAssigned e) => this with { CompanyIds = [.. CompanyIds, e.CompanyId] };
+/// <summary>The instructor's appointment ends (<paramref name="On"/> is the last day); open assignments end with it.</summary>
+public sealed record InstructorAppointmentEnded(Guid InstructorId, DateOnly On, string Reason, DateTimeOffset RecordedAt) : IDatedFact
+{
+    public DateOnly TookEffectOn() => On;
+}
 
-    public PartyBuildingInstructor Apply(InstructorVisitRecorded e) => this;
+/// <summary>An assignment to a company, from and to (inclusive; open when null).</summary>
+public sealed record Assignment(Guid CompanyId, DateOnly From, DateOnly? To = null)
+{
+    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+
+    public bool IsOpen => To is null;
+}
+
+/// <summary>What the instructor deciders need.</summary>
+public sealed record PartyBuildingInstructor(
+    Guid Id, string Name, InstructorSource Source, DateOnly AppointedOn, IReadOnlyList<Assignment> Assignments, IReadOnlyList<(Guid CompanyId, DateOnly On)> Visits)
+{
+    public DateOnly? EndedOn { get; init; }
+
+    public static PartyBuildingInstructor Create(InstructorAppointed e) => new(e.InstructorId, e.Name, e.Source, e.AppointedOn, [], []);
+
+    public PartyBuildingInstructor Apply(InstructorAssigned e) => this with { Assignments = Assigned(Assignments, e) };
+
+    public PartyBuildingInstructor Apply(InstructorAssignmentEnded e) => this with { Assignments = Ended(Assignments, e.CompanyId, e.On) };
+
+    public PartyBuildingInstructor Apply(InstructorAppointmentEnded e) => this with { EndedOn = e.On };
+
+    public PartyBuildingInstructor Apply(InstructorVisitRecorded e) => this with { Visits = [.. Visits, (e.CompanyId, e.On)] };
+
+    internal static IReadOnlyList<Assignment> Assigned(IReadOnlyList<Assignment> assignments, InstructorAssigned e) =>
+        [.. assignments, new Assignment(e.CompanyId, e.From)];
+
+    internal static IReadOnlyList<Assignment> Ended(IReadOnlyList<Assignment> assignments, Guid companyId, DateOnly on) =>
+        [.. assignments.Select(a => a.CompanyId == companyId && a.IsOpen ? a with { To = on } : a)];
 }

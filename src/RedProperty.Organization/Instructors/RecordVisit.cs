@@ -24,14 +24,20 @@ public static class RecordVisitDecider
             throw new DomainException($"{command.On:yyyy-MM} is closed; its compliance was already recorded.");
         }
 
-        if (!instructor.CompanyIds.Contains(command.CompanyId))
-        {
-            throw new DomainException("The instructor is not assigned to this company.");
-        }
-
         if (command.On > today)
         {
             throw new DomainException($"A visit on {command.On:yyyy-MM-dd} has not happened yet.");
+        }
+
+        // Visits count inside an assignment to the company, and one a day.
+        if (!instructor.Assignments.Any(a => a.CompanyId == command.CompanyId && a.Covers(command.On)))
+        {
+            throw new DomainException($"The instructor was not assigned to this company on {command.On:yyyy-MM-dd}.");
+        }
+
+        if (instructor.Visits.Contains((command.CompanyId, command.On)))
+        {
+            throw new DomainException($"A visit to this company on {command.On:yyyy-MM-dd} is already recorded (one a day counts).");
         }
 
         return [new InstructorVisitRecorded(instructor.Id, command.CompanyId, command.On, command.Topics, command.DisputesCoordinated, now)];

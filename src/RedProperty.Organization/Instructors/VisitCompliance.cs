@@ -32,22 +32,32 @@ public static class VisitCompliance
             ? month
             : throw new InvalidFieldException("month", "Use a month such as 2022-06, between 1900-01 and 2099-12.");
 
-    /// <summary>Visits in the month for every assignment that began by the month's end.</summary>
+    /// <summary>
+    /// Visits in the month for every assignment that covered part of it. Only visits inside the
+    /// assignment count. An assignment that covers only part of the month owes visits pro rata:
+    /// ⌈2 × days covered ÷ days in the month⌉ (from the 16th of a 30-day month: 1).
+    /// </summary>
     public static IReadOnlyList<ComplianceRow> Evaluate(IEnumerable<InstructorDetails> instructors, DateOnly month)
     {
         var first = DistrictCalendar.MonthOf(month);
         var last = first.AddMonths(1).AddDays(-1);
         return instructors
             .SelectMany(i => i.Assignments
-                .Where(a => a.From <= last)
+                .Where(a => a.From <= last && (a.To is null || a.To >= first))
                 .Select(a =>
                 {
-                    var visits = i.Visits.Count(v => v.CompanyId == a.CompanyId && v.On >= first && v.On <= last);
-                    return new ComplianceRow(i.Id, i.Name, a.CompanyId, visits, MinimumVisitsPerMonth, visits < MinimumVisitsPerMonth);
+                    var from = a.From > first ? a.From : first;
+                    var to = a.To is { } end && end < last ? end : last;
+                    var visits = i.Visits.Count(v => v.CompanyId == a.CompanyId && v.On >= from && v.On <= to);
+                    var owed = Owed(to.DayNumber - from.DayNumber + 1, last.Day);
+                    return new ComplianceRow(i.Id, i.Name, a.CompanyId, visits, owed, visits < owed);
                 }))
             .OrderBy(r => r.InstructorName, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The visits an assignment covering <paramref name="days"/> of a month of <paramref name="daysInMonth"/> owes.</summary>
+    public static int Owed(int days, int daysInMonth) => (int)Math.Ceiling(MinimumVisitsPerMonth * (double)days / daysInMonth);
 
     /// <summary>The month's close decided from the instructors' records: the closing event and one per shortfall.</summary>
     public static IReadOnlyList<object> Close(IEnumerable<InstructorDetails> instructors, DateOnly month, DateTimeOffset now)

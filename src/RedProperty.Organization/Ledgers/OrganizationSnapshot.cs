@@ -40,11 +40,20 @@ public sealed class OrganizationSnapshot
 
     public string CommunityName(Guid id) => Communities.TryGetValue(id, out var community) ? community.Name : id.ToString();
 
-    public int Instructors { get; private set; }
+    private readonly HashSet<Guid> _instructors = [];
+    private readonly HashSet<Guid> _zones = [];
+    private readonly HashSet<Guid> _posts = [];
+    private int? _instructorsNow;
+    private int? _zonesNow;
+    private int? _postsNow;
 
-    public int ResponsibilityZones { get; private set; }
+    /// <summary>Instructors serving (appointed, not ended) on the day.</summary>
+    public int Instructors => _instructorsNow ?? _instructors.Count;
 
-    public int PioneerPosts { get; private set; }
+    /// <summary>Zones and posts designated and not retired by the day.</summary>
+    public int ResponsibilityZones => _zonesNow ?? _zones.Count;
+
+    public int PioneerPosts => _postsNow ?? _posts.Count;
 
     /// <param name="asOf">The end of the district's day asked about: facts that took effect by then.</param>
     /// <param name="knownAt">Facts recorded by then (the ledger as it stood at that instant).</param>
@@ -80,9 +89,10 @@ public sealed class OrganizationSnapshot
                 snapshot.Estates[estate.Id] = estate;
             }
 
-            snapshot.Instructors = await session.Query<InstructorDetails>().CountAsync(cancellationToken);
-            snapshot.ResponsibilityZones = await session.Events.QueryRawEventDataOnly<ResponsibilityZoneDesignated>().CountAsync(cancellationToken);
-            snapshot.PioneerPosts = await session.Events.QueryRawEventDataOnly<PioneerPostDesignated>().CountAsync(cancellationToken);
+            var today = snapshot.Day;
+            snapshot._instructorsNow = await session.Query<InstructorDetails>().CountAsync(i => i.EndedOn == null || i.EndedOn >= today, cancellationToken);
+            snapshot._zonesNow = await session.Query<ResponsibilityZoneDetails>().CountAsync(z => z.RetiredOn == null, cancellationToken);
+            snapshot._postsNow = await session.Query<PioneerPostDetails>().CountAsync(p => p.RetiredOn == null, cancellationToken);
             return snapshot;
         }
 
@@ -140,9 +150,12 @@ public sealed class OrganizationSnapshot
             case BranchDissolved e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
             case BranchReformingStarted e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
             case BranchSecretaryChanged e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
-            case InstructorAppointed: Instructors++; break;
-            case ResponsibilityZoneDesignated: ResponsibilityZones++; break;
-            case PioneerPostDesignated: PioneerPosts++; break;
+            case InstructorAppointed e: _instructors.Add(e.InstructorId); break;
+            case InstructorAppointmentEnded e when e.On < Day: _instructors.Remove(e.InstructorId); break;
+            case ResponsibilityZoneDesignated e: _zones.Add(e.ZoneId); break;
+            case ResponsibilityZoneRetired e: _zones.Remove(e.ZoneId); break;
+            case PioneerPostDesignated e: _posts.Add(e.PostId); break;
+            case PioneerPostRetired e: _posts.Remove(e.PostId); break;
         }
     }
 }

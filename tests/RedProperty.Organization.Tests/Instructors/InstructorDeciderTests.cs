@@ -48,7 +48,52 @@ public sealed class InstructorDeciderTests
 
         Assert.Equal(2, rows.Count); // the July assignment does not count for June
         Assert.Equal(new ComplianceRow(id, "马指导员", CompanyA, 2, 2, false), rows[0]);
-        Assert.Equal(new ComplianceRow(id, "马指导员", CompanyB, 1, 2, true), rows[1]);
+        // Assigned from the 20th: 11 of June's 30 days owe ⌈2 × 11 ÷ 30⌉ = 1 visit.
+        Assert.Equal(new ComplianceRow(id, "马指导员", CompanyB, 1, 1, false), rows[1]);
+    }
+
+    [Theory]
+    [InlineData(30, 30, 2)]
+    [InlineData(15, 30, 1)]
+    [InlineData(16, 30, 2)]
+    [InlineData(1, 31, 1)]
+    [InlineData(0, 30, 0)]
+    public void Part_of_a_month_owes_visits_pro_rata(int days, int daysInMonth, int owed) =>
+        Assert.Equal(owed, VisitCompliance.Owed(days, daysInMonth));
+
+    [Fact]
+    public void Visits_count_only_inside_the_assignment_and_once_a_day()
+    {
+        var id = Guid.NewGuid();
+        var ended = Details(id, "马指导员", [new Assignment(CompanyA, new(2022, 1, 1), new(2022, 6, 10))], VisitTo(CompanyA, 3), VisitTo(CompanyA, 20));
+        Assert.Equal(new ComplianceRow(id, "马指导员", CompanyA, 1, 1, false), Assert.Single(VisitCompliance.Evaluate([ended], June)));
+
+        var instructor = Instructor(CompanyA);
+        var today = DistrictCalendar.Today(Now);
+        var visited = instructor.Apply(new InstructorVisitRecorded(instructor.Id, CompanyA, today, ["党建指导"], 0, Now));
+        Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(visited, new RecordVisit(CompanyA, today, ["再次"], 0), today, false, Now));
+        var before = Assert.Throws<DomainException>(() => RecordVisitDecider.Decide(instructor, new RecordVisit(CompanyA, new(2022, 2, 28), ["早于指派"], 0), today, false, Now));
+        Assert.Contains("not assigned", before.Message);
+    }
+
+    [Fact]
+    public void Ending_an_appointment_ends_its_open_assignments_and_nothing_is_assigned_after()
+    {
+        var instructor = Instructor(CompanyA, CompanyB);
+        instructor = instructor.Apply((InstructorAssignmentEnded)Assert.Single(AssignInstructorDecider.Decide(instructor, new EndAssignment(CompanyB, new(2022, 5, 31)), Now)));
+        Assert.Throws<DomainException>(() => AssignInstructorDecider.Decide(instructor, new EndAssignment(CompanyB, new(2022, 6, 1)), Now));
+
+        var events = AppointInstructorDecider.Decide(instructor, new EndAppointment(new(2022, 6, 10), "调回区住建局"), Now);
+        Assert.Equal(CompanyA, Assert.IsType<InstructorAssignmentEnded>(events[0]).CompanyId);
+        var ended = events.Aggregate(instructor, (i, e) => e switch
+        {
+            InstructorAssignmentEnded a => i.Apply(a),
+            InstructorAppointmentEnded a => i.Apply(a),
+            _ => i,
+        });
+        Assert.Throws<DomainException>(() => AssignInstructorDecider.Decide(ended, new AssignInstructor(CompanyB, new(2022, 6, 11)), Now));
+        Assert.Throws<DomainException>(() => AppointInstructorDecider.Decide(ended, new EndAppointment(new(2022, 6, 12), "再次"), Now));
+        Assert.Throws<DomainException>(() => AppointInstructorDecider.Decide(instructor, new EndAppointment(new(2022, 2, 1), "早于任命"), Now));
     }
 
     [Fact]
