@@ -7,6 +7,7 @@ using RedProperty.Organization.Instructors;
 using RedProperty.Organization.Ledgers;
 using RedProperty.Organization.Members;
 using RedProperty.Organization.RedButler;
+using RedProperty.Organization.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ app.MapBranchesApi();
 app.MapInstructorsApi();
 app.MapRedButlerApi();
 app.MapLedgersApi();
+app.MapSummaryApi();
 app.MapIntegrationEventReplay("/api/organization", OrganizationService.Name);
 app.MapUnroutedOperations("/api/organization", OrganizationService.Name);
 app.MapPersonalDataAudit("/api/organization");

@@ -10,7 +10,6 @@ namespace RedProperty.BuildingBlocks;
 public static class AsOf
 {
     public const string ParameterName = "asOf";
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
     public const string KnownAtName = "knownAt";
 
@@ -28,7 +27,7 @@ public static class AsOf
                 throw new InvalidFieldException(parameterName, PlausibleDates.Message);
             }
 
-            return new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), ChinaStandardTime).ToUniversalTime();
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MaxValue), DistrictCalendar.Offset).ToUniversalTime();
         }
 
         // An unencoded "+08:00" arrives as " 08:00".

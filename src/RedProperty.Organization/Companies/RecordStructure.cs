@@ -18,12 +18,18 @@ public sealed class RecordStructureValidator : AbstractValidator<RecordStructure
     }
 }
 
+public static class RecordStructureDecider
+{
+    public static IReadOnlyList<object> Decide(PropertyCompany company, RecordStructure command, DateTimeOffset now) =>
+        [new CompanyStructureRecorded(company.Id, command.Employees,
+            [.. command.Departments.Select(d => new Department(d.Name.Trim(), d.Leader.Trim(), d.Position.Trim()))], now)];
+}
+
 public static class RecordStructureEndpoint
 {
     public static Task<Ok<CompanyDetails>> Handle(
         Guid id, RecordStructure command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken) =>
         session.Change<PropertyCompany, CompanyDetails>(
-            id, expected, company => [new CompanyStructureRecorded(company.Id, command.Employees, command.Departments, time.GetUtcNow())],
-            response, cancellationToken);
+            id, expected, company => RecordStructureDecider.Decide(company, command, time.GetUtcNow()), response, cancellationToken);
 }

@@ -53,7 +53,7 @@ public static class InstructorsApi
             .ForRoles(Roles.Auditor).WithName("GetVisitCompliance")
             .WithSummary("Visits per instructor and assigned company in a month (month=2022-06) against the minimum of 2, pro rata for part of a month");
 
-        instructors.MapPost("/compliance/{month}/close", ComplianceEndpoints.Close)
+        instructors.MapPost("/compliance/{month}/close", CloseVisitMonth.Close)
             .ForRoles().WithName("CloseVisitMonth")
             .WithSummary("Close a finished month now (it also closes by itself when the month ends); 409 if already closed or not over")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -56,7 +56,7 @@ public sealed class MonthCloseService(IDocumentStore store, TimeProvider time, I
                 await using var closing = store.LightweightSession();
                 try
                 {
-                    var closed = await VisitCompliance.CloseMonth(closing, month, now, cancellationToken);
+                    var closed = await CloseVisitMonth.CloseMonth(closing, month, now, cancellationToken);
                     logger.LogInformation("Closed {Month}: {Shortfalls} instructor visit shortfalls", closed.Month, closed.Rows.Count(r => r.BelowMinimum));
                 }
                 catch (DomainException)

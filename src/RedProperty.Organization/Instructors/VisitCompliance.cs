@@ -4,17 +4,6 @@ using System.Text;
 
 namespace RedProperty.Organization.Instructors;
 
-/// <summary>A closed month's record, one stream per month, so a month closes exactly once.</summary>
-public sealed record InstructorMonthClosed(string Month, int Minimum, DateTimeOffset ClosedAt);
-
-/// <summary>An instructor visited an assigned company fewer times in a month than the rule asks (每月至少深入企业2次).</summary>
-public sealed record InstructorVisitsBelowMinimum(Guid InstructorId, Guid CompanyId, string Month, int Visits, int Minimum, DateTimeOffset RecordedAt);
-
-public sealed record InstructorMonthClose(string Month)
-{
-    public static InstructorMonthClose Create(InstructorMonthClosed e) => new(e.Month);
-}
-
 public sealed record ComplianceRow(Guid InstructorId, string InstructorName, Guid CompanyId, int Visits, int Minimum, bool BelowMinimum);
 
 public sealed record MonthlyCompliance(string Month, int Minimum, bool Closed, IReadOnlyList<ComplianceRow> Rows);
@@ -57,42 +46,11 @@ public static class VisitCompliance
     }
 
     /// <summary>The visits an assignment covering <paramref name="days"/> of a month of <paramref name="daysInMonth"/> owes.</summary>
-    public static int Owed(int days, int daysInMonth) => (int)Math.Ceiling(MinimumVisitsPerMonth * (double)days / daysInMonth);
-
-    /// <summary>The month's close decided from the instructors' records: the closing event and one per shortfall.</summary>
-    public static IReadOnlyList<object> Close(IEnumerable<InstructorDetails> instructors, DateOnly month, DateTimeOffset now)
-    {
-        if (now < DistrictCalendar.StartOf(month.AddMonths(1)))
-        {
-            throw new DomainException($"{Name(month)} is not over yet.");
-        }
-
-        var shortfalls = Evaluate(instructors, month)
-            .Where(r => r.BelowMinimum)
-            .Select(r => (object)new InstructorVisitsBelowMinimum(r.InstructorId, r.CompanyId, Name(month), r.Visits, r.Minimum, now));
-        return [new InstructorMonthClosed(Name(month), MinimumVisitsPerMonth, now), .. shortfalls];
-    }
+    public static int Owed(int days, int daysInMonth) => ((MinimumVisitsPerMonth * days) + daysInMonth - 1) / daysInMonth;
 
     /// <summary>Derived from the month, so every instance names the same stream.</summary>
     public static Guid StreamId(DateOnly month) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"instructor-month-close:{Name(month)}")).AsSpan(0, 16));
-
-    /// <summary>Closes the month once; a second close (another instance, or an operator) is a 409.</summary>
-    public static async Task<MonthlyCompliance> CloseMonth(IDocumentSession session, DateOnly month, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var instructors = await session.Query<InstructorDetails>().ToListAsync(cancellationToken);
-        session.Events.StartStream<InstructorMonthClose>(StreamId(month), Close(instructors, month, now).ToArray());
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
-        {
-            throw new DomainException($"{Name(month)} is already closed.");
-        }
-
-        return new MonthlyCompliance(Name(month), MinimumVisitsPerMonth, true, Evaluate(instructors, month));
-    }
 }
 
 public static class ComplianceEndpoints
@@ -105,7 +63,4 @@ public static class ComplianceEndpoints
         return TypedResults.Ok(new MonthlyCompliance(
             VisitCompliance.Name(which), VisitCompliance.MinimumVisitsPerMonth, closed, VisitCompliance.Evaluate(instructors, which)));
     }
-
-    public static async Task<Ok<MonthlyCompliance>> Close(string month, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await VisitCompliance.CloseMonth(session, VisitCompliance.ParseMonth(month), time.GetUtcNow(), cancellationToken));
 }

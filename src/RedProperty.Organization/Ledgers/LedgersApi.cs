@@ -23,11 +23,6 @@ public static class LedgersApi
             .WithTags("Ledgers").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("BranchCoverage")
             .WithSummary("应建尽建: companies with members that have a branch, are forming one, or have none and why");
 
-        organization.MapGet("/summary", async Task<Ok<OrganizationSummary>> (IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken ct) =>
-                TypedResults.Ok(OrganizationLedgers.Summary(await Snapshot(session, time, asOf, knownAt, ct))))
-            .WithTags("Summary").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("GetOrganizationSummary")
-            .WithSummary("The district's figures; asOf=<day> by the dates things happened, knownAt=<instant> as recorded by then");
-
         return app;
     }
 
@@ -57,7 +52,7 @@ public static class LedgersApi
                 "Accept: text/csv or format=csv exports the whole ledger. A community's staff see their community, a company's users their company.")
             .Produces<LedgerPage<T>>();
 
-    private static Task<OrganizationSnapshot> Snapshot(IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken cancellationToken) =>
+    internal static Task<OrganizationSnapshot> Snapshot(IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken cancellationToken) =>
         OrganizationSnapshot.LoadAsync(session, AsOf.Parse(asOf, time), AsOf.Parse(knownAt, time, AsOf.KnownAtName),
             string.IsNullOrWhiteSpace(asOf) && string.IsNullOrWhiteSpace(knownAt), cancellationToken);
 }

@@ -36,19 +36,8 @@ public sealed partial record MemberRow(
 public sealed record Coverage(
     DateTimeOffset AsOf, int CompaniesWithMembers, int WithBranch, int Forming, int WithoutBranch, IReadOnlyList<UnorganizedRow> Uncovered);
 
-/// <summary>The district's organisation-building figures (the report's 81 / 12 / 5 / 7 …).</summary>
-/// <param name="CompaniesForming">Companies with members whose branch is being formed and none established.</param>
-/// <param name="CompaniesWithoutOrganization">Companies with members and no established branch.</param>
-/// <param name="PartyMemberCompanyHeads">Party members who head their company (legal representative, general manager, deputy).</param>
-public sealed record OrganizationSummary(
-    DateTimeOffset AsOf, int PartyMembers, int CompaniesWithMembers, int BranchesEstablished, int CompaniesForming,
-    int CompaniesWithoutOrganization, int Instructors, int ResponsibilityZones, int PioneerPosts, int PartyMemberCompanyHeads);
-
 public static class OrganizationLedgers
 {
-    /// <summary>Three full members may form a branch of their own; fewer join a joint branch.</summary>
-    public const int FullMembersForStandaloneBranch = 3;
-
     private const string Separator = "；";
 
     /// <summary>Names sort as a Chinese reader expects (pinyin order), not by code point.</summary>
@@ -102,7 +91,7 @@ public static class OrganizationLedgers
                         pending?.Status == BranchStatus.Forming ? "forming" : "notStarted",
                         pending?.PlannedFor,
                         c.Surveys.Count > 0 ? c.Surveys[^1].Findings : null,
-                        full >= FullMembersForStandaloneBranch ? "establishStandalone" : members.Count > 0 ? "joinJointBranch" : "developMembers");
+                        full >= PartyCommittees.FullMembersForBranch ? "establishStandalone" : members.Count > 0 ? "joinJointBranch" : "developMembers");
                 }),
         ];
     }
@@ -126,15 +115,6 @@ public static class OrganizationLedgers
         var uncovered = Unorganized(s, null).Where(r => r.Members > 0).ToList();
         var withMembers = CompaniesWithMembers(s);
         return new Coverage(s.AsOf, withMembers.Count, withMembers.Count - uncovered.Count, uncovered.Count(r => r.Status == "forming"), uncovered.Count, uncovered);
-    }
-
-    public static OrganizationSummary Summary(OrganizationSnapshot s)
-    {
-        var coverage = CoverageOf(s);
-        return new OrganizationSummary(
-            s.AsOf, s.Members.Values.Count(m => m.CountsAsMember), coverage.CompaniesWithMembers,
-            s.Branches.Values.Count(b => b.Status == BranchStatus.Established), coverage.Forming, coverage.WithoutBranch,
-            s.Instructors, s.ResponsibilityZones, s.PioneerPosts, s.Members.Values.Count(m => m.CountsAsMember && m.IsCompanyHead));
     }
 
     private static HashSet<Guid> CompaniesWithMembers(OrganizationSnapshot s) =>

@@ -103,9 +103,9 @@ public sealed class InstructorDeciderTests
         var details = Details(id, "马指导员", [new Assignment(CompanyA, new(2022, 1, 1)), new Assignment(CompanyB, new(2022, 1, 1))], VisitTo(CompanyA, 3), VisitTo(CompanyA, 4));
         var endOfJune = new DateTimeOffset(2022, 6, 30, 23, 59, 59, TimeSpan.FromHours(8));
 
-        Assert.Throws<DomainException>(() => VisitCompliance.Close([details], June, endOfJune));
+        Assert.Throws<DomainException>(() => CloseVisitMonthDecider.Decide([details], June, endOfJune));
         var closedAt = endOfJune.AddSeconds(1);
-        var events = VisitCompliance.Close([details], June, closedAt);
+        var events = CloseVisitMonthDecider.Decide([details], June, closedAt);
 
         Assert.Equal<object>([
             new InstructorMonthClosed("2022-06", 2, closedAt),

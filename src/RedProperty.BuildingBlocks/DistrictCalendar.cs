@@ -1,6 +1,6 @@
-namespace RedProperty.Organization;
+namespace RedProperty.BuildingBlocks;
 
-/// <summary>Days and months as the district counts them: China Standard Time (UTC+8).</summary>
+/// <summary>Days and months as the district counts them: China Standard Time (UTC+8), defined here once for every service.</summary>
 public static class DistrictCalendar
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
