@@ -63,6 +63,14 @@ public static class AccessMatrix
         return tokens;
     }
 
+    /// <summary>Runs the matrix on a service with tokens of every role from the run's identity; fails with every mismatch.</summary>
+    public static async Task AssertAsync<TService>(ServiceHost<TService> host, TestIdentity identity, IReadOnlyDictionary<string, string[]> expected)
+        where TService : class
+    {
+        var failures = await CheckAsync(host.CreateClient().WithToken(null), host.Services, expected, await TokensAsync(identity));
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     /// <summary>Runs the matrix; returns every mismatch (empty when all is as the table says).</summary>
     public static async Task<IReadOnlyList<string>> CheckAsync(
         HttpClient client, IServiceProvider services, IReadOnlyDictionary<string, string[]> expected, IReadOnlyDictionary<string, string> tokens)

@@ -15,19 +15,15 @@ public sealed class ChangeCompanyRoleValidator : AbstractValidator<ChangeCompany
 
 public static class ChangeCompanyRoleDecider
 {
-    public static IReadOnlyList<object> Decide(PartyMember member, ChangeCompanyRole command, DateOnly today, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(PartyMember member, ChangeCompanyRole command, DateTimeOffset now)
     {
         if (member.HasLeft)
         {
             throw new DomainException("The member has left the company.");
         }
 
-        if (command.On > today)
-        {
-            throw new DomainException($"A change on {command.On:yyyy-MM-dd} has not happened yet.");
-        }
-
-        return [new MemberCompanyRoleChanged(member.Id, member.CompanyId, command.Role!.Value, command.Position.Trim(), command.On, now)];
+        return [new MemberCompanyRoleChanged(member.Id, member.CompanyId, command.Role!.Value, command.Position.Trim(),
+            DistrictCalendar.FactDay(command.On, now, "change of role"), now)];
     }
 }
 
@@ -37,6 +33,6 @@ public static class ChangeCompanyRoleEndpoint
         Guid id, ChangeCompanyRole command, ExpectedVersion expected, IDocumentSession session, TimeProvider time,
         HttpResponse response, CancellationToken cancellationToken) =>
         session.Change<PartyMember, MemberDetails>(
-            id, expected, member => ChangeCompanyRoleDecider.Decide(member, command, DistrictCalendar.Today(time.GetUtcNow()), time.GetUtcNow()),
+            id, expected, member => ChangeCompanyRoleDecider.Decide(member, command, time.GetUtcNow()),
             response, cancellationToken);
 }

@@ -18,19 +18,15 @@ public sealed class MoveCompanyValidator : AbstractValidator<MoveCompany>
 
 public static class MoveCompanyDecider
 {
-    public static IReadOnlyList<object> Decide(PartyMember member, MoveCompany command, DateOnly today, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(PartyMember member, MoveCompany command, DateTimeOffset now)
     {
-        if (command.On > today)
-        {
-            throw new DomainException($"A move on {command.On:yyyy-MM-dd} has not happened yet.");
-        }
-
+        var on = DistrictCalendar.FactDay(command.On, now, "move");
         if (command.ToCompanyId == member.CompanyId && !member.HasLeft)
         {
             throw new DomainException("The member already works for that company.");
         }
 
-        return [new MemberMovedCompany(member.Id, member.CompanyId, command.ToCompanyId, command.CompanyRole!.Value, command.Position.Trim(), command.On, now)];
+        return [new MemberMovedCompany(member.Id, member.CompanyId, command.ToCompanyId, command.CompanyRole!.Value, command.Position.Trim(), on, now)];
     }
 }
 
@@ -42,7 +38,7 @@ public static class MoveCompanyEndpoint
     {
         await RegisteredCompanies.Require(session, "toCompanyId", [command.ToCompanyId], cancellationToken);
         return await session.Change<PartyMember, MemberDetails>(
-            id, expected, member => MoveCompanyDecider.Decide(member, command, DistrictCalendar.Today(time.GetUtcNow()), time.GetUtcNow()),
+            id, expected, member => MoveCompanyDecider.Decide(member, command, time.GetUtcNow()),
             response, cancellationToken);
     }
 }

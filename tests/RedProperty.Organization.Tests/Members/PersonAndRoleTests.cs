@@ -34,18 +34,18 @@ public sealed class PersonAndRoleTests : IAsyncLifetime
     public void A_move_to_the_same_company_is_refused_unless_the_member_had_left()
     {
         var member = Member();
-        Assert.Throws<DomainException>(() => MoveCompanyDecider.Decide(member, new MoveCompany(member.CompanyId, Today, "经理", CompanyRole.Staff), Today, Now));
-        var back = MoveCompanyDecider.Decide(member with { HasLeft = true }, new MoveCompany(member.CompanyId, Today, "经理", CompanyRole.Staff), Today, Now);
+        Assert.Throws<DomainException>(() => MoveCompanyDecider.Decide(member, new MoveCompany(member.CompanyId, Today, "经理", CompanyRole.Staff), Now));
+        var back = MoveCompanyDecider.Decide(member with { HasLeft = true }, new MoveCompany(member.CompanyId, Today, "经理", CompanyRole.Staff), Now);
         Assert.IsType<MemberMovedCompany>(Assert.Single(back));
-        Assert.Throws<DomainException>(() => MoveCompanyDecider.Decide(member, new MoveCompany(Guid.CreateVersion7(), Today.AddDays(1), "经理", CompanyRole.Staff), Today, Now));
+        Assert.Throws<DomainException>(() => MoveCompanyDecider.Decide(member, new MoveCompany(Guid.CreateVersion7(), Today.AddDays(1), "经理", CompanyRole.Staff), Now));
     }
 
     [Fact]
     public void A_member_who_left_has_no_role_to_change_and_a_future_change_has_not_happened()
     {
-        Assert.Throws<DomainException>(() => ChangeCompanyRoleDecider.Decide(Member(hasLeft: true), new ChangeCompanyRole(CompanyRole.GeneralManager, "总经理", Today), Today, Now));
-        Assert.Throws<DomainException>(() => ChangeCompanyRoleDecider.Decide(Member(), new ChangeCompanyRole(CompanyRole.GeneralManager, "总经理", Today.AddDays(1)), Today, Now));
-        var changed = Assert.IsType<MemberCompanyRoleChanged>(Assert.Single(ChangeCompanyRoleDecider.Decide(Member(), new ChangeCompanyRole(CompanyRole.GeneralManager, " 总经理 ", Today), Today, Now)));
+        Assert.Throws<DomainException>(() => ChangeCompanyRoleDecider.Decide(Member(hasLeft: true), new ChangeCompanyRole(CompanyRole.GeneralManager, "总经理", Today), Now));
+        Assert.Throws<DomainException>(() => ChangeCompanyRoleDecider.Decide(Member(), new ChangeCompanyRole(CompanyRole.GeneralManager, "总经理", Today.AddDays(1)), Now));
+        var changed = Assert.IsType<MemberCompanyRoleChanged>(Assert.Single(ChangeCompanyRoleDecider.Decide(Member(), new ChangeCompanyRole(CompanyRole.GeneralManager, " 总经理 ", Today), Now)));
         Assert.Equal("总经理", changed.Position);
     }
 
