@@ -89,7 +89,7 @@ public sealed partial class ServiceAccounts
             // ("redproperty.{service}.…"), bus queues ("…_bus_…"), MassTransit's fault exchanges and the
             // parking exchange (a publish that falls through to it is written there). Others' contract
             // and replay exchanges it may declare and bind from (configure, read), never publish to (write).
-            var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.UnroutedParking.Exchange)}";
+            var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.Messaging.UnroutedParking.Exchange)}";
             await Ok(management.PutAsJsonAsync($"api/permissions/{vhost}/{user}", new
             {
                 configure = $@"^({own}|redproperty\..*)$",

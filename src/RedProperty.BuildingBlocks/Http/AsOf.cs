@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// The <c>asOf</c> and <c>knownAt</c> query parameters of ledgers and summaries: a date

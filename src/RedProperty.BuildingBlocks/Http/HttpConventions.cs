@@ -12,7 +12,7 @@ using Microsoft.Extensions.Hosting;
 using RedProperty.BuildingBlocks.Security;
 using Scalar.AspNetCore;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 public static class HttpConventions
 {

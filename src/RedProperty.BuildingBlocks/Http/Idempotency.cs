@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.EventStore;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>The first response to a creating POST with an <c>Idempotency-Key</c>.</summary>
 public sealed record IdempotencyRecord(

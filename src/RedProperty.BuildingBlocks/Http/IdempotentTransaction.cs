@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// The one database transaction of a request with an <c>Idempotency-Key</c>: the session's

@@ -2,7 +2,7 @@ using CsvHelper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>One page of a ledger, with what it was computed as of.</summary>
 public sealed record LedgerPage<T>(DateTimeOffset AsOf, int Page, int PageSize, int Total, IReadOnlyList<T> Items);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// Example bodies for the OpenAPI document, given as real request objects (so an example can never

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using RedProperty.BuildingBlocks.EventStore;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// Turns the exceptions that mean "your request" rather than "our bug" into problem+json:

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// The broker as the operations outside MassTransit reach it (delay queues, error queues, parking,

@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>How long a message that failed its immediate retries waits before it is tried again, and how often.</summary>
 public sealed record RedeliverySettings(TimeSpan Delay, int Rounds);

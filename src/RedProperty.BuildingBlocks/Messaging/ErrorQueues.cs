@@ -7,7 +7,7 @@ using RabbitMQ.Client;
 
 using RedProperty.BuildingBlocks.Security;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 public sealed record MovedBack(string Queue, int Moved);
 

@@ -2,7 +2,7 @@ using Marten;
 using MassTransit;
 using RedProperty.BuildingBlocks.EventStore;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>A message this service has already applied; its id is consumer name + MessageId.</summary>
 public sealed record InboxRecord(string Id, string MessageType, DateTimeOffset ProcessedAt);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedProperty.BuildingBlocks.EventStore;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// The outbox: a Marten subscription that publishes mapped events through MassTransit.

@@ -1,6 +1,6 @@
 using JasperFx.Events;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// Which domain events leave the service, and as which contract. Domain events never leave;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 
 using RedProperty.BuildingBlocks.Security;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// Re-publish this service's integration events of the given contracts, from a sequence or a time,

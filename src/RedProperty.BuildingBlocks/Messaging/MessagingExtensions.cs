@@ -7,7 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 public static class MessagingExtensions
 {

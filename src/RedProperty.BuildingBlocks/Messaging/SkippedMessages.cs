@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>Counts what a queue received but no consumer of it handles (MassTransit moves it to <c>{queue}_skipped</c>).</summary>
 public sealed class SkippedMessages(PipelineMetrics metrics) : IReceiveObserver

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// RabbitMQ drops a publish that no queue is bound to, and the forwarder would then move on. A broker

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Observability;
 
 /// <summary>
 /// The pipeline's own instruments on the "RedProperty" meter, shown in the Aspire dashboard:

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 
-namespace RedProperty.BuildingBlocks;
+namespace RedProperty.BuildingBlocks.Observability;
 
 /// <summary>
 /// Reads <see cref="PipelineProgress"/> every few seconds into the forwarder lag gauges. The reads

@@ -1,3 +1,5 @@
+using System.Reflection;
+using JasperFx.Events;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Geography;
@@ -8,16 +10,37 @@ using RedProperty.Organization.RedButler;
 namespace RedProperty.Organization.Ledgers;
 
 /// <summary>
-/// Companies, members and branches as the inline read models hold them — now; or as of a day, by the
-/// dates things happened (facts that took effect by then, see <see cref="IDatedFact"/>), as the ledger
-/// stood at <c>knownAt</c> (facts recorded by then), rebuilt from the events with the projections' own
-/// Create/Apply functions, so every answer comes from one definition.
+/// The read models the ledgers and the summary work from — now, as the inline projections hold them;
+/// or as of a day, by the dates things happened (facts that took effect by then, see
+/// <see cref="IDatedFact"/>), as the ledger stood at <c>knownAt</c> (facts recorded by then), rebuilt
+/// from the events with each projection's own Create/Apply, so every answer comes from one definition.
 /// </summary>
 public sealed class OrganizationSnapshot
 {
+    // The views the ledgers read, each with the projection that evolves it.
+    private static readonly IViewFold[] Folds =
+    [
+        new ViewFold<CompanyDetailsProjection, CompanyDetails>(s => s.Companies, v => v.Id),
+        new ViewFold<MemberDetailsProjection, MemberDetails>(s => s.Members, v => v.Id),
+        new ViewFold<BranchDetailsProjection, BranchDetails>(s => s.Branches, v => v.Id),
+        new ViewFold<CommunityDetailsProjection, CommunityDetails>(s => s.Communities, v => v.Id),
+        new ViewFold<EstateDetailsProjection, EstateDetails>(s => s.Estates, v => v.Id),
+        new ViewFold<InstructorDetailsProjection, InstructorDetails>(s => s.InstructorViews, v => v.Id),
+        new ViewFold<ResponsibilityZoneDetailsProjection, ResponsibilityZoneDetails>(s => s.Zones, v => v.Id),
+        new ViewFold<PioneerPostDetailsProjection, PioneerPostDetails>(s => s.Posts, v => v.Id),
+    ];
+
+    private static readonly ILookup<Type, IViewFold> FoldsByEvent =
+        Folds.SelectMany(f => f.EventTypes.Select(t => (t, f))).ToLookup(p => p.t, p => p.f);
+
+    private ILookup<Guid, EstateDetails>? _served;
+
     private OrganizationSnapshot(DateTimeOffset asOf) => AsOf = asOf;
 
     public DateTimeOffset AsOf { get; }
+
+    /// <summary>The district's day of <see cref="AsOf"/>: contracts, appointments and retirements run by days.</summary>
+    public DateOnly Day => DistrictCalendar.Today(AsOf);
 
     public Dictionary<Guid, CompanyDetails> Companies { get; } = [];
 
@@ -29,31 +52,25 @@ public sealed class OrganizationSnapshot
 
     public Dictionary<Guid, EstateDetails> Estates { get; } = [];
 
-    /// <summary>The district's day of <see cref="AsOf"/>: service contracts run by days.</summary>
-    public DateOnly Day => DistrictCalendar.Today(AsOf);
+    public Dictionary<Guid, InstructorDetails> InstructorViews { get; } = [];
 
-    private ILookup<Guid, EstateDetails>? _served;
+    public Dictionary<Guid, ResponsibilityZoneDetails> Zones { get; } = [];
+
+    public Dictionary<Guid, PioneerPostDetails> Posts { get; } = [];
+
+    /// <summary>Instructors serving (appointed, not ended) on the day.</summary>
+    public int Instructors => InstructorViews.Values.Count(i => i.ServesOn(Day));
+
+    /// <summary>Zones and posts designated and not retired by the day.</summary>
+    public int ResponsibilityZones => Zones.Values.Count(z => z.RetiredOn is null || z.RetiredOn > Day);
+
+    public int PioneerPosts => Posts.Values.Count(p => p.RetiredOn is null || p.RetiredOn > Day);
 
     /// <summary>The estates <paramref name="companyId"/> serves on <see cref="Day"/>, by its service contracts.</summary>
     public IEnumerable<EstateDetails> EstatesServedBy(Guid companyId) =>
         (_served ??= Estates.Values.Where(e => e.CompanyOn(Day) is not null).ToLookup(e => e.CompanyOn(Day)!.Value))[companyId];
 
     public string CommunityName(Guid id) => Communities.TryGetValue(id, out var community) ? community.Name : id.ToString();
-
-    private readonly HashSet<Guid> _instructors = [];
-    private readonly HashSet<Guid> _zones = [];
-    private readonly HashSet<Guid> _posts = [];
-    private int? _instructorsNow;
-    private int? _zonesNow;
-    private int? _postsNow;
-
-    /// <summary>Instructors serving (appointed, not ended) on the day.</summary>
-    public int Instructors => _instructorsNow ?? _instructors.Count;
-
-    /// <summary>Zones and posts designated and not retired by the day.</summary>
-    public int ResponsibilityZones => _zonesNow ?? _zones.Count;
-
-    public int PioneerPosts => _postsNow ?? _posts.Count;
 
     /// <param name="asOf">The end of the district's day asked about: facts that took effect by then.</param>
     /// <param name="knownAt">Facts recorded by then (the ledger as it stood at that instant).</param>
@@ -64,35 +81,11 @@ public sealed class OrganizationSnapshot
         var snapshot = new OrganizationSnapshot(asOf);
         if (isNow)
         {
-            foreach (var company in await session.Query<CompanyDetails>().ToListAsync(cancellationToken))
+            foreach (var fold in Folds)
             {
-                snapshot.Companies[company.Id] = company;
+                await fold.LoadAsync(session, snapshot, cancellationToken);
             }
 
-            foreach (var member in await session.Query<MemberDetails>().ToListAsync(cancellationToken))
-            {
-                snapshot.Members[member.Id] = member;
-            }
-
-            foreach (var branch in await session.Query<BranchDetails>().ToListAsync(cancellationToken))
-            {
-                snapshot.Branches[branch.Id] = branch;
-            }
-
-            foreach (var community in await session.Query<CommunityDetails>().ToListAsync(cancellationToken))
-            {
-                snapshot.Communities[community.Id] = community;
-            }
-
-            foreach (var estate in await session.Query<EstateDetails>().ToListAsync(cancellationToken))
-            {
-                snapshot.Estates[estate.Id] = estate;
-            }
-
-            var today = snapshot.Day;
-            snapshot._instructorsNow = await session.Query<InstructorDetails>().CountAsync(i => i.EndedOn == null || i.EndedOn >= today, cancellationToken);
-            snapshot._zonesNow = await session.Query<ResponsibilityZoneDetails>().CountAsync(z => z.RetiredOn == null, cancellationToken);
-            snapshot._postsNow = await session.Query<PioneerPostDetails>().CountAsync(p => p.RetiredOn == null, cancellationToken);
             return snapshot;
         }
 
@@ -108,54 +101,58 @@ public sealed class OrganizationSnapshot
                 continue; // recorded, but it had not happened yet on the day asked about
             }
 
-            snapshot.Apply(stored.Data);
+            foreach (var fold in FoldsByEvent[stored.EventType])
+            {
+                fold.Apply(snapshot, stored);
+            }
         }
 
         return snapshot;
     }
 
-    // A fact about something that did not exist yet on the day asked about changes nothing.
-    private static void Update<T>(Dictionary<Guid, T> views, Guid id, Func<T, T> apply)
+    private interface IViewFold
     {
-        if (views.TryGetValue(id, out var view))
-        {
-            views[id] = apply(view);
-        }
+        IEnumerable<Type> EventTypes { get; }
+
+        Task LoadAsync(IQuerySession session, OrganizationSnapshot snapshot, CancellationToken cancellationToken);
+
+        void Apply(OrganizationSnapshot snapshot, IEvent stored);
     }
 
-    private void Apply(object @event)
+    /// <summary>A view evolved by its projection's static <c>Create(event)</c> and <c>Apply(event, view)</c>, keyed by stream id.</summary>
+    private sealed class ViewFold<TProjection, TView>(Func<OrganizationSnapshot, Dictionary<Guid, TView>> views, Func<TView, Guid> id) : IViewFold
+        where TView : notnull
     {
-        switch (@event)
+        private static readonly Dictionary<Type, MethodInfo> Creates = Methods("Create", 1);
+        private static readonly Dictionary<Type, MethodInfo> Applies = Methods("Apply", 2);
+
+        public IEnumerable<Type> EventTypes => Creates.Keys.Concat(Applies.Keys);
+
+        public async Task LoadAsync(IQuerySession session, OrganizationSnapshot snapshot, CancellationToken cancellationToken)
         {
-            case PropertyCompanyRegistered e: Companies[e.CompanyId] = CompanyDetailsProjection.Create(e); break;
-            case PropertyCompanyDetailsUpdated e: Update(Companies, e.CompanyId, v => CompanyDetailsProjection.Apply(e, v)); break;
-            case CommunityRegistered e: Communities[e.CommunityId] = CommunityDetailsProjection.Create(e); break;
-            case EstateRegistered e: Estates[e.EstateId] = EstateDetailsProjection.Create(e); break;
-            case EstateDetailsUpdated e: Update(Estates, e.EstateId, v => EstateDetailsProjection.Apply(e, v)); break;
-            case EstateServiceContracted e: Update(Estates, e.EstateId, v => EstateDetailsProjection.Apply(e, v)); break;
-            case EstateServiceContractEnded e: Update(Estates, e.EstateId, v => EstateDetailsProjection.Apply(e, v)); break;
-            case CompanyStructureRecorded e: Update(Companies, e.CompanyId, v => CompanyDetailsProjection.Apply(e, v)); break;
-            case CompanySurveyed e: Update(Companies, e.CompanyId, v => CompanyDetailsProjection.Apply(e, v)); break;
-            case PartyMemberRegistered e: Members[e.MemberId] = MemberDetailsProjection.Create(e); break;
-            case DevelopmentStageReached e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case MemberRelationTransferredIn e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case MemberRelationTransferredOut e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case PartyMemberLeftCompany e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case PledgeMade e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case MemberCompanyRoleChanged e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case MemberMovedCompany e: Update(Members, e.MemberId, v => MemberDetailsProjection.Apply(e, v)); break;
-            case BranchPlanned e: Branches[e.BranchId] = BranchDetailsProjection.Create(e); break;
-            case BranchFormingStarted e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
-            case BranchEstablished e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
-            case BranchDissolved e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
-            case BranchReformingStarted e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
-            case BranchSecretaryChanged e: Update(Branches, e.BranchId, v => BranchDetailsProjection.Apply(e, v)); break;
-            case InstructorAppointed e: _instructors.Add(e.InstructorId); break;
-            case InstructorAppointmentEnded e when e.On < Day: _instructors.Remove(e.InstructorId); break;
-            case ResponsibilityZoneDesignated e: _zones.Add(e.ZoneId); break;
-            case ResponsibilityZoneRetired e: _zones.Remove(e.ZoneId); break;
-            case PioneerPostDesignated e: _posts.Add(e.PostId); break;
-            case PioneerPostRetired e: _posts.Remove(e.PostId); break;
+            foreach (var view in await session.Query<TView>().ToListAsync(cancellationToken))
+            {
+                views(snapshot)[id(view)] = view;
+            }
         }
+
+        public void Apply(OrganizationSnapshot snapshot, IEvent stored)
+        {
+            var all = views(snapshot);
+            if (Creates.TryGetValue(stored.EventType, out var create))
+            {
+                all[stored.StreamId] = (TView)create.Invoke(null, [stored.Data])!;
+            }
+            else if (all.TryGetValue(stored.StreamId, out var view))
+            {
+                // A fact about something that did not exist yet on the day asked about changes nothing.
+                all[stored.StreamId] = (TView)Applies[stored.EventType].Invoke(null, [stored.Data, view])!;
+            }
+        }
+
+        private static Dictionary<Type, MethodInfo> Methods(string name, int parameters) =>
+            typeof(TProjection).GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.Name == name && m.ReturnType == typeof(TView) && m.GetParameters().Length == parameters)
+                .ToDictionary(m => m.GetParameters()[0].ParameterType);
     }
 }

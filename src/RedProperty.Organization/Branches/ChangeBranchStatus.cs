@@ -20,21 +20,25 @@ public sealed class ChangeBranchStatusValidator : AbstractValidator<ChangeBranch
     }
 }
 
+/// <summary>The step named in the request, decided by its own use case.</summary>
 public static class BranchLifecycleDecider
 {
-    public static IReadOnlyList<object> Decide(PartyBranch branch, ChangeBranchStatus command, DateTimeOffset now) =>
-        command.On < branch.PlannedOn
-            ? throw new DomainException($"The plan is dated {branch.PlannedOn:yyyy-MM-dd}; nothing in the branch's life can precede it.")
-            : (command.Step, branch.Status) switch
-            {
-                (BranchStep.StartForming, BranchStatus.Planned) =>
-                    [new BranchFormingStarted(branch.Id, branch.CompanyIds, now) { On = DistrictCalendar.FactDay(command.On, now, "start of forming") }],
-                (BranchStep.Dissolve, BranchStatus.Established) =>
-                    [new BranchDissolved(branch.Id, branch.CompanyIds, command.Reason!.Trim(), now) { On = DistrictCalendar.FactDay(command.On, now, "dissolution") }],
-                (BranchStep.Reform, BranchStatus.Dissolved) =>
-                    [new BranchReformingStarted(branch.Id, now) { On = DistrictCalendar.FactDay(command.On, now, "re-forming") }],
-                _ => throw new DomainException($"A {branch.Status} branch cannot {command.Step}."),
-            };
+    public static IReadOnlyList<object> Decide(PartyBranch branch, ChangeBranchStatus command, DateTimeOffset now)
+    {
+        if (command.On < branch.PlannedOn)
+        {
+            throw new DomainException($"The plan is dated {branch.PlannedOn:yyyy-MM-dd}; nothing in the branch's life can precede it.");
+        }
+
+        return command.Step switch
+        {
+            BranchStep.StartForming => [StartFormingDecider.Decide(branch, command.On, now)],
+            BranchStep.Dissolve => [DissolveBranchDecider.Decide(branch, command.Reason!, command.On, now)],
+            _ => [ReformBranchDecider.Decide(branch, command.On, now)],
+        };
+    }
+
+    internal static DomainException Cannot(PartyBranch branch, BranchStep step) => new($"A {branch.Status} branch cannot {step}.");
 }
 
 public static class ChangeBranchStatusEndpoint
