@@ -2,6 +2,7 @@ using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
+using RedProperty.Evaluation.Places;
 
 namespace RedProperty.Evaluation;
 
@@ -17,12 +18,20 @@ public sealed class EvaluationService
         {
             bus.AddConsumer<PropertyCompanyRegisteredConsumer>();
             bus.AddConsumer<PropertyCompanyUpdatedConsumer>();
+            bus.AddConsumer<CommunityRegisteredConsumer>();
+            bus.AddConsumer<EstateRegisteredConsumer>();
+            bus.AddConsumer<EstateUpdatedConsumer>();
+            bus.AddConsumer<EstateServiceContractedConsumer>();
+            bus.AddConsumer<EstateServiceContractEndedConsumer>();
         }, replaysFrom: ["organization"]);
         // Two updates of one company may be consumed at once; the loser fails, is retried and re-reads.
         builder.AddEventStore(Name, options =>
         {
             options.Schema.For<CompanyDirectoryEntry>().UseOptimisticConcurrency(true);
             options.Schema.For<ApiKey>().UniqueIndex(k => k.Hash);
+            // Consumed concurrently (contracts and updates of one estate): the loser retries and re-reads.
+            options.Schema.For<EstateDirectoryEntry>().UseOptimisticConcurrency(true);
+            options.Schema.For<CommunityDirectoryEntry>();
         });
         ApiKeyAuthentication.Add(builder);
     }

@@ -3,6 +3,7 @@ using RedProperty.BuildingBlocks.Security;
 using RedProperty.Evaluation;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
+using RedProperty.Evaluation.Places;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapCompanyDirectoryApi();
+app.MapPlaceDirectoryApi();
 app.MapApiKeysApi();
 app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
 app.MapPersonalDataAudit("/api/evaluation");

@@ -38,6 +38,39 @@ public sealed class CompanySliceTests : IAsyncLifetime
     public async Task DisposeAsync() => await _system.DisposeAsync();
 
     [Fact]
+    public async Task The_district_geography_reaches_Evaluation_by_the_same_ids_with_who_serves_each_estate()
+    {
+        var company = await _organization.RegisterCompany("天水市麦积区锦绣物业服务有限公司");
+        var subDistrict = await Created(_organization.PostAsJsonAsync("/api/organization/sub-districts", new { name = "道北街道", kind = "subDistrict" }));
+        var community = await Created(_organization.PostAsJsonAsync("/api/organization/communities", new { name = "北道埠社区", subDistrictId = subDistrict }));
+        var estate = await Created(_organization.PostAsJsonAsync("/api/organization/estates", new { name = "锦绣花园", communityId = community, households = 820 }));
+        using var contract = new HttpRequestMessage(HttpMethod.Post, $"/api/organization/estates/{estate}/service-contracts")
+        {
+            Content = JsonContent.Create(new { companyId = company, from = "2021-01-01" }),
+        };
+        contract.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        Assert.Equal(HttpStatusCode.OK, (await _organization.SendAsync(contract)).StatusCode);
+
+        var known = await Eventually.Get(async () =>
+        {
+            var response = await _evaluation.GetAsync($"/api/evaluation/estates/{estate}");
+            return response.StatusCode == HttpStatusCode.OK && await response.Content.ReadFromJsonAsync<JsonElement>() is var e
+                && e.GetProperty("services").GetArrayLength() == 1 ? e : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(60), "the estate in Evaluation");
+        Assert.Equal(community, known!.Value.GetProperty("communityId").GetGuid());
+        Assert.Equal(820, known.Value.GetProperty("households").GetInt32());
+        Assert.Equal(company, known.Value.GetProperty("services")[0].GetProperty("companyId").GetGuid());
+        Assert.Equal(HttpStatusCode.OK, (await _evaluation.GetAsync($"/api/evaluation/communities/{community}")).StatusCode);
+    }
+
+    private static async Task<Guid> Created(Task<HttpResponseMessage> post)
+    {
+        var response = await post;
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
     public async Task A_registered_company_reaches_Evaluation_and_so_does_its_update()
     {
         var id = await _organization.RegisterCompany("天水市麦积区社区红色物业服务中心");

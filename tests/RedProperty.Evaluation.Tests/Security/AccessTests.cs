@@ -15,6 +15,8 @@ public sealed class AccessTests : IAsyncLifetime
     private static readonly Dictionary<string, string[]> Expected = new()
     {
         ["GetDirectoryCompany"] = Roles.Staff,
+        ["GetDirectoryEstate"] = Roles.Staff,
+        ["GetDirectoryCommunity"] = Roles.Staff,
         ["IssueApiKey"] = [],
         ["ListApiKeys"] = [Roles.Auditor],
         ["RevokeApiKey"] = [],

@@ -1,0 +1,115 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks.Security;
+using V1 = RedProperty.Contracts.Organization.V1;
+
+namespace RedProperty.Evaluation.Places;
+
+// Evaluation's own copy of the district's geography (owned by Organization): communities and
+// estates by the same ids as everywhere, the households of each estate and which company serves it,
+// so complaint rates per household and per community mean the same places in every service.
+
+public sealed record CommunityDirectoryEntry(Guid Id, string Name, Guid SubDistrictId);
+
+/// <summary>A company's service of the estate, from and to (inclusive; open when null).</summary>
+public sealed record EstateService(Guid CompanyId, DateOnly From, DateOnly? To)
+{
+    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+}
+
+/// <summary>
+/// An estate as Evaluation knows it. Messages of one estate may arrive out of order (they travel on
+/// different exchanges): a contract that overtakes the registration is kept, and the entry is served
+/// once the registration has arrived (<see cref="Registered"/>); an update never steps back.
+/// </summary>
+public sealed record EstateDirectoryEntry(
+    Guid Id, string Name, Guid CommunityId, int Households, IReadOnlyList<EstateService> Services, long SourceVersion, bool Registered = true)
+{
+    /// <summary>The company serving the estate on <paramref name="day"/>, if any.</summary>
+    public Guid? CompanyOn(DateOnly day) => Services.FirstOrDefault(s => s.Covers(day))?.CompanyId;
+
+    public static EstateDirectoryEntry Placeholder(Guid id) => new(id, "", Guid.Empty, 0, [], 0, Registered: false);
+}
+
+public sealed class CommunityRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.CommunityRegistered>(inbox)
+{
+    protected override Task Apply(V1.CommunityRegistered message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        session.Store(new CommunityDirectoryEntry(message.CommunityId, message.Name, message.SubDistrictId));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class EstateRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.EstateRegistered>(inbox)
+{
+    protected override async Task Apply(V1.EstateRegistered message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken) ?? EstateDirectoryEntry.Placeholder(message.EstateId);
+        // An update that came first (a later version) keeps its name and households.
+        session.Store(existing.SourceVersion > 1
+            ? existing with { CommunityId = message.CommunityId, Registered = true }
+            : existing with { Name = message.Name, CommunityId = message.CommunityId, Households = message.Households, SourceVersion = 1, Registered = true });
+    }
+}
+
+public sealed class EstateUpdatedConsumer(Inbox inbox) : InboxConsumer<V1.EstateUpdated>(inbox)
+{
+    protected override async Task Apply(V1.EstateUpdated message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken) ?? EstateDirectoryEntry.Placeholder(message.EstateId);
+        if (message.Version > existing.SourceVersion)
+        {
+            session.Store(existing with { Name = message.Name, Households = message.Households, SourceVersion = message.Version });
+        }
+    }
+}
+
+public sealed class EstateServiceContractedConsumer(Inbox inbox) : InboxConsumer<V1.EstateServiceContracted>(inbox)
+{
+    protected override async Task Apply(V1.EstateServiceContracted message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken) ?? EstateDirectoryEntry.Placeholder(message.EstateId);
+        var service = new EstateService(message.CompanyId, message.From, message.To);
+        if (!existing.Services.Contains(service))
+        {
+            session.Store(existing with { Services = [.. existing.Services, service] });
+        }
+    }
+}
+
+public sealed class EstateServiceContractEndedConsumer(Inbox inbox) : InboxConsumer<V1.EstateServiceContractEnded>(inbox)
+{
+    protected override async Task Apply(V1.EstateServiceContractEnded message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        // The contract it ends must have arrived first; until then retrying (and redelivery) waits for it.
+        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken);
+        if (existing?.Services.FirstOrDefault(s => s.CompanyId == message.CompanyId && s.Covers(message.On)) is not { } service)
+        {
+            throw new InvalidOperationException($"No contract of company {message.CompanyId} for estate {message.EstateId} covers {message.On:yyyy-MM-dd} yet.");
+        }
+
+        session.Store(existing with { Services = [.. existing.Services.Select(s => s == service ? s with { To = message.On } : s)] });
+    }
+}
+
+public static class PlaceDirectoryApi
+{
+    public static IEndpointRouteBuilder MapPlaceDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var places = app.MapGroup("/api/evaluation").WithTags("Place directory");
+
+        places.MapGet("/estates/{id:guid}", async Task<Results<Ok<EstateDirectoryEntry>, NotFound>> (Guid id, IQuerySession session, CancellationToken ct) =>
+                await session.LoadAsync<EstateDirectoryEntry>(id, ct) is { Registered: true } estate ? TypedResults.Ok(estate) : TypedResults.NotFound())
+            .ForRoles(Roles.Staff)
+            .WithName("GetDirectoryEstate")
+            .WithSummary("An estate as Evaluation knows it from Organization's events: households and which company serves it (404 until registered)");
+
+        places.MapGet("/communities/{id:guid}", async Task<Results<Ok<CommunityDirectoryEntry>, NotFound>> (Guid id, IQuerySession session, CancellationToken ct) =>
+                await session.LoadAsync<CommunityDirectoryEntry>(id, ct) is { } community ? TypedResults.Ok(community) : TypedResults.NotFound())
+            .ForRoles(Roles.Staff)
+            .WithName("GetDirectoryCommunity")
+            .WithSummary("A community as Evaluation knows it from Organization's events");
+
+        return app;
+    }
+}
