@@ -19,6 +19,7 @@ cat <<INFO
 RedProperty starting (Deps=$deps)
   Gateway (API base URL):  http://localhost:5080   e.g. POST /api/organization/companies
   Aspire dashboard:        http://localhost:15080  (open the login link printed below)
+  A token for curl:        deploy/token.sh district-admin   (last line; Development accounts only)
 INFO
 
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
