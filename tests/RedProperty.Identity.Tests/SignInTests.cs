@@ -143,6 +143,17 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public Task Every_account_endpoint_answers_401_without_a_token_and_403_to_every_role_but_district_admin() =>
+        AccessMatrix.AssertAsync(_identity.Host, _identity, new Dictionary<string, string[]>
+        {
+            ["PutSystem"] = [],
+            ["RevokeSystem"] = [],
+            ["PutConsole"] = [],
+            ["PutOperator"] = [],
+            ["DisableOperator"] = [],
+        });
+
+    [Fact]
     public async Task Only_a_district_admin_manages_accounts()
     {
         var body = new PutSystem("某系统", new AccountScope([Roles.Auditor]));
