@@ -24,6 +24,27 @@ public static class EventStreams
         return TypedResults.Created(location, view);
     }
 
+    /// <summary>
+    /// Starts a stream together with a reservation document whose id is the unique key (a credit
+    /// code, a place's scoped name, a person's key): a second insert of the same key fails in the
+    /// same transaction, and <paramref name="taken"/> says what to answer instead.
+    /// </summary>
+    public static async Task<Created<TView>> StartReserved<TState, TView, TReservation>(
+        this IDocumentSession session, TReservation reservation, Func<Exception, Task<Exception>> taken,
+        Guid id, object created, TView view, string location, HttpResponse response, CancellationToken cancellationToken)
+        where TState : class where TReservation : notnull
+    {
+        session.Insert(reservation);
+        try
+        {
+            return await session.Start<TState, TView>(id, created, view, location, response, cancellationToken);
+        }
+        catch (Exception e) when (DocumentConflicts.Involve<TReservation>(e))
+        {
+            throw await taken(e);
+        }
+    }
+
     /// <summary>The "read" use case: the inline read model with its version as ETag, or 404.</summary>
     public static async Task<Results<Ok<TView>, NotFound>> Read<TView>(
         this IQuerySession session, Guid id, HttpResponse response, CancellationToken cancellationToken, Func<TView, bool>? visible = null)

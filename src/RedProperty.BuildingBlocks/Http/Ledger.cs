@@ -24,6 +24,13 @@ public static class Ledger
             return new CsvResult<T>(rows, fileName);
         }
 
+        var (number, size) = Paging(page, pageSize);
+        return TypedResults.Ok(new LedgerPage<T>(asOf, number, size, rows.Count, rows.Skip((number - 1) * size).Take(size).ToList()));
+    }
+
+    /// <summary>The page asked for, checked: 400 naming <c>page</c> or <c>pageSize</c> outside 1… and 1…500.</summary>
+    public static (int Page, int PageSize) Paging(int? page, int? pageSize)
+    {
         var size = pageSize ?? DefaultPageSize;
         var number = page ?? 1;
         if (size is < 1 or > MaxPageSize)
@@ -36,7 +43,7 @@ public static class Ledger
             throw new InvalidFieldException("page", "Pages start at 1.");
         }
 
-        return TypedResults.Ok(new LedgerPage<T>(asOf, number, size, rows.Count, rows.Skip((number - 1) * size).Take(size).ToList()));
+        return (number, size);
     }
 
     private static bool WantsCsv(HttpRequest request) =>

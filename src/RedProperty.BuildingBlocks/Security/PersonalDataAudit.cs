@@ -46,18 +46,7 @@ public static class PersonalDataAudit
         app.MapGet($"{prefix}/personal-data-reads", async Task<Ok<LedgerPage<PersonalDataRead>>> (
                 IQuerySession session, TimeProvider time, string? actor, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct) =>
             {
-                var size = pageSize ?? Ledger.DefaultPageSize;
-                var number = page ?? 1;
-                if (size is < 1 or > Ledger.MaxPageSize)
-                {
-                    throw new InvalidFieldException("pageSize", $"Between 1 and {Ledger.MaxPageSize}.");
-                }
-
-                if (number < 1)
-                {
-                    throw new InvalidFieldException("page", "Pages start at 1.");
-                }
-
+                var (number, size) = Ledger.Paging(page, pageSize);
                 var query = session.Query<PersonalDataRead>().AsQueryable();
                 if (!string.IsNullOrEmpty(actor))
                 {

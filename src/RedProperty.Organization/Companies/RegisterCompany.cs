@@ -49,15 +49,9 @@ public static class RegisterCompanyEndpoint
     {
         var now = time.GetUtcNow();
         var registered = RegisterCompanyDecider.Decide(Guid.CreateVersion7(now), command, now);
-        session.Insert(new CreditCodeRegistration(registered.CreditCode, registered.CompanyId));
-        try
-        {
-            return await session.Start<PropertyCompany, CompanyDetails>(
-                registered.CompanyId, registered, CompanyDetails.Create(registered), $"/api/organization/companies/{registered.CompanyId}", response, cancellationToken);
-        }
-        catch (Exception e) when (DocumentConflicts.Involve<CreditCodeRegistration>(e))
-        {
-            throw new DomainException($"A company with credit code {registered.CreditCode} is already registered.", e);
-        }
+        return await session.StartReserved<PropertyCompany, CompanyDetails, CreditCodeRegistration>(
+            new CreditCodeRegistration(registered.CreditCode, registered.CompanyId),
+            e => Task.FromResult<Exception>(new DomainException($"A company with credit code {registered.CreditCode} is already registered.", e)),
+            registered.CompanyId, registered, CompanyDetails.Create(registered), $"/api/organization/companies/{registered.CompanyId}", response, cancellationToken);
     }
 }

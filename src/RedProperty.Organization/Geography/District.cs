@@ -112,20 +112,13 @@ public sealed record PlaceName(string Id, Guid PlaceId)
 public static class Places
 {
     /// <summary>Starts a place's stream with its name reserved; a name taken in the same scope is 409.</summary>
-    public static async Task<Created<TView>> Register<TState, TView>(
+    public static Task<Created<TView>> Register<TState, TView>(
         this IDocumentSession session, string kind, Guid? parent, string name, Guid id, object registered, TView view, string location,
-        HttpResponse response, CancellationToken cancellationToken) where TState : class
-    {
-        session.Insert(new PlaceName(PlaceName.Of(kind, parent, name), id));
-        try
-        {
-            return await session.Start<TState, TView>(id, registered, view, location, response, cancellationToken);
-        }
-        catch (Exception e) when (DocumentConflicts.Involve<PlaceName>(e))
-        {
-            throw new DomainException($"A {kind} named {name} is already registered there.", e);
-        }
-    }
+        HttpResponse response, CancellationToken cancellationToken) where TState : class =>
+        session.StartReserved<TState, TView, PlaceName>(
+            new PlaceName(PlaceName.Of(kind, parent, name), id),
+            e => Task.FromResult<Exception>(new DomainException($"A {kind} named {name} is already registered there.", e)),
+            id, registered, view, location, response, cancellationToken);
 
     /// <summary>400 naming <paramref name="field"/> when a request refers to a place that is not registered.</summary>
     public static async Task Require<TView>(IQuerySession session, string field, Guid id, CancellationToken cancellationToken) where TView : class

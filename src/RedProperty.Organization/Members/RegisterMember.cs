@@ -71,28 +71,17 @@ public static class RegisterMemberEndpoint
 
         var now = time.GetUtcNow();
         var key = persons.Of(command.NationalId);
-        // A person already in the ledger is moved between companies (company-transfers), not registered twice.
-        if (await session.LoadAsync<PersonRegistration>(key, cancellationToken) is { } existing)
-        {
-            throw Duplicate(existing.MemberId);
-        }
-
         var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, key, DistrictCalendar.Today(now), now);
-        session.Insert(new PersonRegistration(key, registered.MemberId));
-        try
-        {
-            return await session.Start<PartyMember, MemberDetails>(
-                registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
-        }
-        catch (Exception e) when (DocumentConflicts.Involve<PersonRegistration>(e))
-        {
-            // Registered by a concurrent request a moment ago.
-            await using var fresh = session.DocumentStore.QuerySession();
-            throw Duplicate((await fresh.LoadAsync<PersonRegistration>(key, CancellationToken.None))!.MemberId);
-        }
+        // A person already in the ledger is moved between companies (company-transfers), not registered twice.
+        return await session.StartReserved<PartyMember, MemberDetails, PersonRegistration>(
+            new PersonRegistration(key, registered.MemberId), async _ =>
+            {
+                await using var fresh = session.DocumentStore.QuerySession();
+                var existing = (await fresh.LoadAsync<PersonRegistration>(key, CancellationToken.None))!.MemberId;
+                return new AlreadyExistsException(
+                    "This person is already in the ledger: move them to the new company with POST /api/organization/members/{id}/company-transfers.",
+                    $"/api/organization/members/{existing}");
+            },
+            registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
     }
-
-    private static AlreadyExistsException Duplicate(Guid memberId) =>
-        new("This person is already in the ledger: move them to the new company with POST /api/organization/members/{id}/company-transfers.",
-            $"/api/organization/members/{memberId}");
 }
