@@ -22,6 +22,9 @@ public static class DistrictCalendar
         return given ?? today;
     }
 
+    /// <summary>A period of days from <paramref name="from"/> to <paramref name="to"/>, both included; open when <paramref name="to"/> is null.</summary>
+    public static bool Covers(DateOnly from, DateOnly? to, DateOnly day) => from <= day && (to is null || day <= to);
+
     /// <summary>The first day of the month <paramref name="day"/> is in; months are named by their first day.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 

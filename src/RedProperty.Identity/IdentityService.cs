@@ -89,15 +89,7 @@ public sealed class IdentityService
             o.AddPolicy(SignInAttempts, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1) }));
-            o.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
+            o.OnRejected = SignIn.RejectAsync;
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddValidatorsFromAssemblyContaining<IdentityService>(includeInternalTypes: true);

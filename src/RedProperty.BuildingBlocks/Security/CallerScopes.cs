@@ -55,5 +55,18 @@ public static class CallerScopes
         return string.IsNullOrEmpty(asked) || asked == own;
     }
 
+    /// <summary>The company a query may cover: a company's users get only theirs (asking for another is a 404), everyone else what they asked for.</summary>
+    public static bool TryLimitCompany(this Caller caller, Guid? asked, out Guid? company)
+    {
+        company = asked;
+        if (caller.CompanyLimit is not { } own)
+        {
+            return true;
+        }
+
+        company = own;
+        return asked is null || asked == own;
+    }
+
     public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 }

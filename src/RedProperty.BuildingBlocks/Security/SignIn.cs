@@ -94,22 +94,26 @@ public static class SignIn
                 var perMinute = int.TryParse(user.FindFirst(ClaimNames.RateLimit)?.Value, CultureInfo.InvariantCulture, out var own) ? own : signedIn;
                 return Bucket($"caller:{Caller.Of(user).Id}", perMinute);
             });
-            o.OnRejected = async (context, cancellationToken) =>
+            o.OnRejected = RejectAsync;
+        });
+    }
+
+    /// <summary>429 with <c>Retry-After</c> (seconds) and problem+json: every rate limit of the system answers so.</summary>
+    public static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
+        var http = context.HttpContext;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
             {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
-                var http = context.HttpContext;
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"This caller's rate limit is used up; try again in {seconds} s.",
-                    },
-                });
-            };
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"This rate limit is used up; try again in {seconds} s.",
+            },
         });
     }
 

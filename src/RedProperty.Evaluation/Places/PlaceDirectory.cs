@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.Security;
 using V1 = RedProperty.Contracts.Organization.V1;
 
@@ -14,7 +15,7 @@ public sealed record CommunityDirectoryEntry(Guid Id, string Name, Guid SubDistr
 /// <summary>A company's service of the estate, from and to (inclusive; open when null).</summary>
 public sealed record EstateService(Guid CompanyId, DateOnly From, DateOnly? To)
 {
-    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+    public bool Covers(DateOnly day) => DistrictCalendar.Covers(From, To, day);
 }
 
 /// <summary>
@@ -28,7 +29,9 @@ public sealed record EstateDirectoryEntry(
     /// <summary>The company serving the estate on <paramref name="day"/>, if any.</summary>
     public Guid? CompanyOn(DateOnly day) => Services.FirstOrDefault(s => s.Covers(day))?.CompanyId;
 
-    public static EstateDirectoryEntry Placeholder(Guid id) => new(id, "", Guid.Empty, 0, [], 0, Registered: false);
+    /// <summary>The entry, or a placeholder (not served) for messages that overtook the registration.</summary>
+    public static async Task<EstateDirectoryEntry> LoadAsync(IDocumentSession session, Guid id, CancellationToken cancellationToken) =>
+        await session.LoadAsync<EstateDirectoryEntry>(id, cancellationToken) ?? new(id, "", Guid.Empty, 0, [], 0, Registered: false);
 }
 
 public sealed class CommunityRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.CommunityRegistered>(inbox)
@@ -44,7 +47,7 @@ public sealed class EstateRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.Est
 {
     protected override async Task Apply(V1.EstateRegistered message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken) ?? EstateDirectoryEntry.Placeholder(message.EstateId);
+        var existing = await EstateDirectoryEntry.LoadAsync(session, message.EstateId, cancellationToken);
         // An update that came first (a later version) keeps its name and households.
         session.Store(existing.SourceVersion > 1
             ? existing with { CommunityId = message.CommunityId, Registered = true }
@@ -56,7 +59,7 @@ public sealed class EstateUpdatedConsumer(Inbox inbox) : InboxConsumer<V1.Estate
 {
     protected override async Task Apply(V1.EstateUpdated message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken) ?? EstateDirectoryEntry.Placeholder(message.EstateId);
+        var existing = await EstateDirectoryEntry.LoadAsync(session, message.EstateId, cancellationToken);
         if (message.Version > existing.SourceVersion)
         {
             session.Store(existing with { Name = message.Name, Households = message.Households, SourceVersion = message.Version });
@@ -68,7 +71,7 @@ public sealed class EstateServiceContractedConsumer(Inbox inbox) : InboxConsumer
 {
     protected override async Task Apply(V1.EstateServiceContracted message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken) ?? EstateDirectoryEntry.Placeholder(message.EstateId);
+        var existing = await EstateDirectoryEntry.LoadAsync(session, message.EstateId, cancellationToken);
         var service = new EstateService(message.CompanyId, message.From, message.To);
         if (!existing.Services.Contains(service))
         {

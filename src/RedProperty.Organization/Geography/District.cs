@@ -32,7 +32,7 @@ public sealed record EstateServiceContractEnded(Guid EstateId, Guid CompanyId, D
 /// <summary>One company's service of an estate, from and to (inclusive) the district's days.</summary>
 public sealed record ServiceContract(Guid CompanyId, DateOnly From, DateOnly? To)
 {
-    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+    public bool Covers(DateOnly day) => DistrictCalendar.Covers(From, To, day);
 
     public bool Overlaps(DateOnly from, DateOnly? to) => From <= (to ?? DateOnly.MaxValue) && from <= (To ?? DateOnly.MaxValue);
 }

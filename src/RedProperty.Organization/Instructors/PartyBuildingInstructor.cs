@@ -40,7 +40,7 @@ public sealed record InstructorAppointmentEnded(Guid InstructorId, DateOnly On, 
 /// <summary>An assignment to a company, from and to (inclusive; open when null).</summary>
 public sealed record Assignment(Guid CompanyId, DateOnly From, DateOnly? To = null)
 {
-    public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+    public bool Covers(DateOnly day) => DistrictCalendar.Covers(From, To, day);
 
     public bool IsOpen => To is null;
 }

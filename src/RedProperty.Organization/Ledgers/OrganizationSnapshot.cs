@@ -68,7 +68,7 @@ public sealed class OrganizationSnapshot
 
     /// <summary>The estates <paramref name="companyId"/> serves on <see cref="Day"/>, by its service contracts.</summary>
     public IEnumerable<EstateDetails> EstatesServedBy(Guid companyId) =>
-        (_served ??= Estates.Values.Where(e => e.CompanyOn(Day) is not null).ToLookup(e => e.CompanyOn(Day)!.Value))[companyId];
+        (_served ??= Estates.Values.Select(e => (Estate: e, Company: e.CompanyOn(Day))).Where(p => p.Company is not null).ToLookup(p => p.Company!.Value, p => p.Estate))[companyId];
 
     public string CommunityName(Guid id) => Communities.TryGetValue(id, out var community) ? community.Name : id.ToString();
 

@@ -42,14 +42,9 @@ public static class PledgeBoardEndpoint
         Guid? companyId, IQuerySession session, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // A company's users see their own company's board.
-        if (Caller.Of(user).CompanyLimit is { } own)
+        if (!Caller.Of(user).TryLimitCompany(companyId, out companyId))
         {
-            if (companyId is { } asked && asked != own)
-            {
-                return TypedResults.NotFound();
-            }
-
-            companyId = own;
+            return TypedResults.NotFound();
         }
 
         var members = await session.Query<MemberDetails>()
