@@ -1,7 +1,9 @@
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Evaluation.ApiKeys;
+using JasperFx.Events.Projections;
 using RedProperty.Evaluation.Companies;
+using RedProperty.Evaluation.Complaints;
 using RedProperty.Evaluation.Places;
 
 namespace RedProperty.Evaluation;
@@ -32,7 +34,17 @@ public sealed class EvaluationService
             // Consumed concurrently (contracts and updates of one estate): the loser retries and re-reads.
             options.Schema.For<EstateDirectoryEntry>().UseOptimisticConcurrency(true);
             options.Schema.For<CommunityDirectoryEntry>();
-        });
+            options.Projections.Add<ComplaintDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<ComplaintContactProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<ComplaintDetails>()
+                .Index(c => c.FiledAt)
+                .Index(c => c.CompanyId)
+                .Index(c => c.DueAt);
+            options.Schema.For<ComplaintSubmission>();
+        })
+        .PublishIntegrationEvents(IntegrationEvents.Map);
+        builder.Services.AddSingleton<ComplaintCategories>();
+        builder.Services.AddHostedService<OverdueComplaints>();
         ApiKeyAuthentication.Add(builder);
     }
 }

@@ -3,6 +3,7 @@ using RedProperty.BuildingBlocks.Security;
 using RedProperty.Evaluation;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
+using RedProperty.Evaluation.Complaints;
 using RedProperty.Evaluation.Places;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,8 +17,11 @@ app.UseHttpConventions();
 app.MapDefaultEndpoints();
 app.MapCompanyDirectoryApi();
 app.MapPlaceDirectoryApi();
+app.MapComplaintsApi();
 app.MapApiKeysApi();
 app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
+app.MapIntegrationEventReplay("/api/evaluation", EvaluationService.Name);
+app.MapUnroutedOperations("/api/evaluation", EvaluationService.Name);
 app.MapPersonalDataAudit("/api/evaluation");
 
 await app.RunServiceAsync();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RedProperty.Organization.Branches;
 using RedProperty.Organization.Companies;
 using RedProperty.Organization.Geography;
@@ -56,6 +55,5 @@ public static class IntegrationEvents
             e.Data.ZoneId, e.Data.EstateId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt))
         .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.EstateId, e.Data.Estate, e.Data.DesignatedAt));
 
-    /// <summary>Enumerations as the camelCase strings the HTTP API also uses.</summary>
-    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => IntegrationEventMap.Wire(value);
 }

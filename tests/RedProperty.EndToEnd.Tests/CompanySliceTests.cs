@@ -29,7 +29,7 @@ public sealed class CompanySliceTests : IAsyncLifetime
         // Evaluation first, so its queues exist before Organization publishes (as in the AppHost).
         _evaluationHost = _system.Start<EvaluationService>();
         _evaluation = _evaluationHost.CreateClient();
-        await _system.Broker.ConsumerReadyAsync("evaluation-property-company-registered");
+        await _evaluationHost.ConsumersReadyAsync();
         // A short stall threshold, so the outage test sees the forwarder reported as stalled.
         _organizationHost = _system.Start<OrganizationService>(("Messaging:ForwarderStallAfter", "00:00:15"));
         _organization = _organizationHost.CreateClient();

@@ -83,7 +83,7 @@ public sealed class PipelineTests : IAsyncLifetime
     public async Task A_replay_to_one_queue_restores_a_lost_entry_and_changes_nothing_else()
     {
         var evaluationHost = _system.Start<EvaluationService>();
-        await _system.Broker.ConsumerReadyAsync("evaluation-property-company-registered");
+        await evaluationHost.ConsumersReadyAsync();
         var deliveries = new ConsumedMessages<V1.PropertyCompanyRegistered>();
         evaluationHost.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(deliveries);
         var organizationHost = _system.Start<OrganizationService>();
@@ -162,7 +162,7 @@ public sealed class PipelineTests : IAsyncLifetime
         // Immediate retries run out within the outage; delayed redelivery brings them back afterwards.
         var evaluationHost = _system.Start<EvaluationService>(
             ("Messaging:RetryLimit", "2"), ("Messaging:RedeliveryDelay", "00:00:05"), ("Messaging:RedeliveryRounds", "20"));
-        await _system.Broker.ConsumerReadyAsync("evaluation-property-company-registered");
+        await evaluationHost.ConsumersReadyAsync();
         var bus = evaluationHost.Services.GetRequiredService<IBus>();
         var registrations = Enumerable.Range(1, count)
             .Select(i => new V1.PropertyCompanyRegistered(Guid.CreateVersion7(), $"天水市麦积区停库期间物业第{i}号有限公司", CreditCodes.Next(), "麦积区", DateTimeOffset.UtcNow))
@@ -202,7 +202,7 @@ public sealed class PipelineTests : IAsyncLifetime
     {
         const int count = 20;
         var evaluationHost = _system.Start<EvaluationService>();
-        await _system.Broker.ConsumerReadyAsync("evaluation-property-company-registered");
+        await evaluationHost.ConsumersReadyAsync();
         var deliveries = new ConsumedMessages<V1.PropertyCompanyRegistered>();
         evaluationHost.Services.GetRequiredService<IBus>().ConnectConsumeMessageObserver(deliveries);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RedProperty.Testing;
@@ -19,6 +20,19 @@ public sealed class ServiceHost<TService>(
     {
         base.ConfigureClient(client);
         client.WithToken(defaultToken);
+    }
+
+    /// <summary>
+    /// Waits until every receive endpoint of the service consumes, so nothing published afterwards is
+    /// parked as unroutable (the AppHost's topology step gives the same guarantee in a deployment).
+    /// </summary>
+    public async Task ConsumersReadyAsync()
+    {
+        var status = await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        if (status != BusHealthStatus.Healthy)
+        {
+            throw new TimeoutException($"The bus of {typeof(TService).Name} is {status} after 60 s.");
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JasperFx.Events;
 
 namespace RedProperty.BuildingBlocks.Messaging;
@@ -17,6 +18,9 @@ public sealed class IntegrationEventMap
         _maps[typeof(TEvent)] = e => toContract((IEvent<TEvent>)e);
         return this;
     }
+
+    /// <summary>Enumerations as the camelCase strings the HTTP APIs also use.</summary>
+    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>The contract for a stored event, or null when the event stays inside the service.</summary>
     public object? ToContract(IEvent stored) =>

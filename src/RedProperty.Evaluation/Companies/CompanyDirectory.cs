@@ -63,6 +63,18 @@ public static class GetCompanyEndpoint
             : TypedResults.NotFound();
 }
 
+public static class CompanyDirectory
+{
+    /// <summary>400 naming <paramref name="field"/> when a request refers to a company the directory does not know.</summary>
+    public static async Task Require(IQuerySession session, string field, Guid companyId, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<CompanyDirectoryEntry>(companyId, cancellationToken) is not { Registered: true })
+        {
+            throw new InvalidFieldException(field, $"No company with id {companyId} is registered.");
+        }
+    }
+}
+
 public static class CompanyDirectoryApi
 {
     public static IEndpointRouteBuilder MapCompanyDirectoryApi(this IEndpointRouteBuilder app)

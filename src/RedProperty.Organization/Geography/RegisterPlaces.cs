@@ -56,7 +56,7 @@ public static class RegisterPlacesDecider
     public static CommunityRegistered Decide(Guid id, RegisterCommunity command, DateTimeOffset now) => new(id, command.Name.Trim(), command.SubDistrictId, now);
 
     public static EstateRegistered Decide(Guid id, RegisterEstate command, DateTimeOffset now) =>
-        new(id, command.Name.Trim(), command.CommunityId, command.Households, string.IsNullOrWhiteSpace(command.Address) ? null : command.Address.Trim(), now);
+        new(id, command.Name.Trim(), command.CommunityId, command.Households, Text.OrNull(command.Address), now);
 }
 
 public static class RegisterPlacesEndpoints

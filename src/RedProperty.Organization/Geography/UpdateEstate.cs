@@ -17,7 +17,7 @@ public static class UpdateEstateDecider
 {
     public static IReadOnlyList<object> Decide(Estate current, UpdateEstate command, DateTimeOffset now)
     {
-        var address = string.IsNullOrWhiteSpace(command.Address) ? null : command.Address.Trim();
+        var address = Text.OrNull(command.Address);
         var name = command.Name.Trim();
         return current.Name == name && current.Households == command.Households && current.Address == address
             ? []

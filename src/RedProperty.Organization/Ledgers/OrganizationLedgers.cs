@@ -57,7 +57,7 @@ public static class OrganizationLedgers
                 .Where(b => b.Status == BranchStatus.Established && b.CompanyIds.Any(shown.Contains))
                 .OrderBy(b => b.ApprovedOn).ThenBy(b => b.Name, ChineseOrder).ThenBy(b => b.Id)
                 .Select(b => new OrganizationRow(
-                    b.Id, b.Name, IntegrationEvents.Wire(b.Kind),
+                    b.Id, b.Name, IntegrationEventMap.Wire(b.Kind),
                     string.Join(Separator, b.CompanyIds.Select(id => s.Companies.TryGetValue(id, out var c) ? c.Name : id.ToString())),
                     SecretaryOf(s, b)?.Name,
                     SecretaryOf(s, b) is null,
@@ -105,8 +105,8 @@ public static class OrganizationLedgers
                 .Where(m => shown.ContainsKey(m.CompanyId))
                 .OrderBy(m => shown[m.CompanyId].Name, ChineseOrder).ThenBy(m => m.Name, ChineseOrder).ThenBy(m => m.Id)
                 .Select(m => new MemberRow(
-                    m.Id, m.Name, m.CompanyId, shown[m.CompanyId].Name, m.Position, IntegrationEvents.Wire(m.CompanyRole), IntegrationEvents.Wire(m.Stage),
-                    IntegrationEvents.Wire(m.Via), m.RelationTransferredIn, m.HasLeft)),
+                    m.Id, m.Name, m.CompanyId, shown[m.CompanyId].Name, m.Position, IntegrationEventMap.Wire(m.CompanyRole), IntegrationEventMap.Wire(m.Stage),
+                    IntegrationEventMap.Wire(m.Via), m.RelationTransferredIn, m.HasLeft)),
         ];
     }
 

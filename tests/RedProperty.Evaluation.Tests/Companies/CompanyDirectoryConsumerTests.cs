@@ -35,7 +35,7 @@ public sealed class EvaluationFixture : IAsyncLifetime
         var bus = Evaluation.Services.GetRequiredService<IBus>();
         bus.ConnectConsumeMessageObserver(Registered);
         bus.ConnectConsumeMessageObserver(Updated);
-        await System.Broker.ConsumerReadyAsync("evaluation-property-company-registered");
+        await Evaluation.ConsumersReadyAsync();
     }
 
     public async Task DisposeAsync() => await System.DisposeAsync();

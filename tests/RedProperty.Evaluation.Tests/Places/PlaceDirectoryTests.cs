@@ -32,10 +32,7 @@ public sealed class PlaceDirectoryTests(EvaluationFixture fixture) : IClassFixtu
         var estateId = Guid.CreateVersion7();
         var hongyuan = Guid.CreateVersion7();
         var jinxiu = Guid.CreateVersion7();
-        foreach (var queue in (string[])["community-registered", "estate-registered", "estate-updated", "estate-service-contracted", "estate-service-contract-ended"])
-        {
-            await fixture.System.Broker.ConsumerReadyAsync($"evaluation-{queue}");
-        }
+        await _evaluation.ConsumersReadyAsync();
 
         await Publish(new V1.EstateServiceContracted(estateId, hongyuan, new DateOnly(2020, 1, 1), null, DateTimeOffset.UtcNow));
         await Publish(community);

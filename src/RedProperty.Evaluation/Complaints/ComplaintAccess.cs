@@ -1,0 +1,61 @@
+using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Security;
+using RedProperty.Evaluation.Places;
+
+namespace RedProperty.Evaluation.Complaints;
+
+/// <summary>
+/// Which complaints a caller reaches: a company's users only their company's, a community's staff
+/// only their community's (claim <c>community</c>: its id or its name), a complaint client only those
+/// it filed; everyone else allowed on the endpoint all. Outside it a complaint is a 404.
+/// </summary>
+public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Channel)
+{
+    public static async Task<ComplaintScope> OfAsync(Caller caller, IQuerySession session, CancellationToken cancellationToken)
+    {
+        Guid? community = null;
+        if (caller.CommunityLimit is { } claim)
+        {
+            community = Guid.TryParse(claim, out var id)
+                ? id
+                : (await session.Query<CommunityDirectoryEntry>().FirstOrDefaultAsync(c => c.Name == claim, cancellationToken))?.Id ?? Guid.Empty;
+        }
+
+        var channel = caller.Is(Roles.ComplaintClient) && !caller.DistrictWide ? caller.Name : null;
+        return new ComplaintScope(caller.CompanyLimit, community, channel);
+    }
+
+    public bool Sees(Guid? company, Guid? community, string channel) =>
+        (Company is not { } c || company == c) && (Community is not { } m || community == m) && (Channel is null || Channel == channel);
+
+    public bool Sees(ComplaintDetails complaint) => Sees(complaint.CompanyId, complaint.Location.CommunityId, complaint.Channel);
+}
+
+/// <summary>The "change" use case for complaints: scope first (404 outside it), then If-Match, the decider, the inline view.</summary>
+public static class ComplaintChange
+{
+    public static async Task<Ok<ComplaintDetails>> Handle(
+        Guid id, ExpectedVersion expected, HttpContext http, IDocumentSession session, Func<Complaint, string, DateTimeOffset, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http.User);
+        var scope = await ComplaintScope.OfAsync(caller, session, cancellationToken);
+        if (await session.LoadAsync<ComplaintDetails>(id, cancellationToken) is not { } current || !scope.Sees(current))
+        {
+            throw new ResourceNotFoundException($"No complaint with id {id}.");
+        }
+
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        return await session.Change<Complaint, ComplaintDetails>(id, expected, complaint => decide(complaint, caller.Name, now), http.Response, cancellationToken);
+    }
+
+    /// <summary>409 unless the complaint is in one of <paramref name="allowed"/>.</summary>
+    public static void Require(Complaint complaint, string action, params ComplaintStatus[] allowed)
+    {
+        if (!allowed.Contains(complaint.Status))
+        {
+            throw new DomainException(
+                $"A complaint that is {complaint.Status} cannot be {action}; only one that is {string.Join(" or ", allowed)}.");
+        }
+    }
+}

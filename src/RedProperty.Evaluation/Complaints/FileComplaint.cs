@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Security;
+using RedProperty.Evaluation.Companies;
+using RedProperty.Evaluation.Places;
+
+namespace RedProperty.Evaluation.Complaints;
+
+/// <summary>File a complaint against the company serving an estate (Open311 <c>POST requests</c> or the operators' API).</summary>
+/// <param name="ServiceCode">The category, e.g. <c>sanitation</c>.</param>
+/// <param name="Description">What happened, up to 4,000 characters.</param>
+/// <param name="EstateId">The estate (Open311 <c>address_id</c>); else coordinates or an address are needed.</param>
+/// <param name="CompanyId">The company complained about, when it is not the one serving the estate today.</param>
+/// <param name="Complainant">Contact details: kept in this service only, masked wherever shown.</param>
+/// <param name="Attributes">Answers to the category's questions (Open311 <c>attribute[code]</c>).</param>
+public sealed record FileComplaint(
+    string ServiceCode, string Description, Guid? EstateId = null, Guid? CompanyId = null, string? Address = null, double? Latitude = null, double? Longitude = null,
+    Complainant? Complainant = null, IReadOnlyDictionary<string, string>? Attributes = null, string? MediaUrl = null);
+
+/// <summary>One complaint per device, day and identical submission: a resubmission finds the first (Open311 <c>device_id</c>).</summary>
+public sealed record ComplaintSubmission(string Id, Guid ComplaintId);
+
+public static class ComplaintRules
+{
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxTextLength = 1000;
+
+    /// <summary>How long a company has to resolve a complaint, from filing (<c>Complaints:ServiceLevel</c>, default 72 h).</summary>
+    public static TimeSpan ServiceLevel(IConfiguration configuration) => configuration.GetValue("Complaints:ServiceLevel", TimeSpan.FromHours(72));
+}
+
+public sealed class FileComplaintValidator : AbstractValidator<FileComplaint>
+{
+    public FileComplaintValidator(ComplaintCategories categories)
+    {
+        RuleFor(c => c.ServiceCode).NotEmpty().Must(code => categories.Find(code) is not null)
+            .WithMessage(c => $"No complaint category '{c.ServiceCode}' (see GET /open311/v2/services.json).");
+        RuleFor(c => c.Description).NotEmpty().MaximumLength(ComplaintRules.MaxDescriptionLength);
+        RuleFor(c => c.EstateId).NotNull()
+            .When(c => c.Latitude is null && c.Longitude is null && string.IsNullOrWhiteSpace(c.Address))
+            .WithMessage("Say where: the estate's id, or latitude and longitude, or an address.");
+        RuleFor(c => c.EstateId).NotEqual(Guid.Empty);
+        RuleFor(c => c.CompanyId).NotEqual(Guid.Empty);
+        RuleFor(c => c.Address).MaximumLength(200);
+        RuleFor(c => c.Latitude).NotNull().When(c => c.Longitude is not null).WithMessage("latitude and longitude go together.");
+        RuleFor(c => c.Longitude).NotNull().When(c => c.Latitude is not null).WithMessage("latitude and longitude go together.");
+        RuleFor(c => c.Latitude).InclusiveBetween(-90, 90);
+        RuleFor(c => c.Longitude).InclusiveBetween(-180, 180);
+        RuleFor(c => c.MediaUrl).MaximumLength(2000)
+            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .When(c => c.MediaUrl is not null).WithMessage("An absolute http(s) URL.");
+        When(c => c.Complainant is not null, () =>
+        {
+            RuleFor(c => c.Complainant!.Name).MaximumLength(50);
+            RuleFor(c => c.Complainant!.Phone).Matches(@"^\+?[0-9][0-9 \-]{4,19}$").WithMessage("A phone number: digits, spaces or dashes, 5 to 20.");
+            RuleFor(c => c.Complainant!.Email).MaximumLength(254).EmailAddress();
+            RuleFor(c => c.Complainant!.DeviceId).MaximumLength(100);
+        });
+        RuleFor(c => c.Attributes).Custom((attributes, context) =>
+        {
+            if (categories.Find(context.InstanceToValidate.ServiceCode) is not { } category)
+            {
+                return;
+            }
+
+            attributes ??= new Dictionary<string, string>();
+            foreach (var (code, value) in attributes)
+            {
+                var question = category.Attributes.FirstOrDefault(a => a.Code == code);
+                if (question is null)
+                {
+                    context.AddFailure($"attributes.{code}", $"Category {category.Code} asks no '{code}'.");
+                }
+                else if (value.Length > ComplaintRules.MaxTextLength)
+                {
+                    context.AddFailure($"attributes.{code}", $"At most {ComplaintRules.MaxTextLength} characters.");
+                }
+                else if (question.Values is { Count: > 0 } values
+                         && value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is var keys
+                         && (keys.Length == 0 || keys.Any(k => values.All(v => v.Key != k)) || (question.Datatype == "singlevaluelist" && keys.Length > 1)))
+                {
+                    context.AddFailure($"attributes.{code}", $"One of: {string.Join(", ", values.Select(v => v.Key))}.");
+                }
+            }
+
+            foreach (var missing in category.Attributes.Where(a => a.Required && !attributes.ContainsKey(a.Code)))
+            {
+                context.AddFailure($"attributes.{missing.Code}", $"Category {category.Code} requires '{missing.Code}' ({missing.Description}).");
+            }
+        });
+    }
+}
+
+public static class FileComplaintDecider
+{
+    /// <param name="estate">The registered estate the complaint names, if any (the endpoint refuses unknown ones).</param>
+    public static ComplaintFiled Decide(
+        Guid complaintId, FileComplaint command, EstateDirectoryEntry? estate, string channel, TimeSpan serviceLevel, DateTimeOffset now)
+    {
+        var today = DistrictCalendar.Today(now);
+        var company = command.CompanyId ?? estate?.CompanyOn(today);
+        var contact = command.Complainant is { } c
+            ? new Complainant(Text.OrNull(c.Name), Text.OrNull(c.Phone), Text.OrNull(c.Email), Text.OrNull(c.DeviceId))
+            : new Complainant(null, null, null, null);
+        return new ComplaintFiled(
+            complaintId, command.ServiceCode, command.Description.Trim(),
+            new ComplaintLocation(estate?.Id, estate?.CommunityId, Text.OrNull(command.Address), command.Latitude, command.Longitude),
+            company, contact, new SortedDictionary<string, string>(command.Attributes?.ToDictionary() ?? [], StringComparer.Ordinal),
+            Text.OrNull(command.MediaUrl), channel, now + serviceLevel, now);
+    }
+}
+
+/// <summary>Filing, shared by Open311 and the operators' API.</summary>
+public static class ComplaintIntake
+{
+    public sealed record Filed(ComplaintDetails Complaint, bool Again);
+
+    public static async Task<Filed> FileAsync(
+        FileComplaint command, Caller caller, HttpContext http, IDocumentSession session, TimeProvider time, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        EstateDirectoryEntry? estate = null;
+        if (command.EstateId is { } estateId
+            && (estate = await session.LoadAsync<EstateDirectoryEntry>(estateId, cancellationToken)) is not { Registered: true })
+        {
+            throw new InvalidFieldException("estateId", $"No estate with id {estateId} is registered.");
+        }
+
+        if (command.CompanyId is { } companyId)
+        {
+            await CompanyDirectory.Require(session, "companyId", companyId, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var filed = FileComplaintDecider.Decide(Guid.CreateVersion7(now), command, estate, caller.Name, ComplaintRules.ServiceLevel(configuration), now);
+        var view = ComplaintDetails.Create(filed);
+
+        // Open311 clients without Idempotency-Key resend with the same device_id: the same submission on the same day files once.
+        if (filed.Complainant.DeviceId is { } device && !Idempotency.IsIdempotentRequest(http))
+        {
+            var submission = new ComplaintSubmission(SubmissionKey(caller.Id, device, DistrictCalendar.Today(now), command), filed.ComplaintId);
+            if (await session.LoadAsync<ComplaintSubmission>(submission.Id, cancellationToken) is { } first)
+            {
+                return new Filed(await session.LoadAsync<ComplaintDetails>(first.ComplaintId, cancellationToken) ?? view, true);
+            }
+
+            session.Insert(submission);
+        }
+
+        session.Events.StartStream<Complaint>(filed.ComplaintId, filed);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (DocumentConflicts.Involve<ComplaintSubmission>(e))
+        {
+            // The same submission raced this one and won.
+            await using var fresh = session.DocumentStore.QuerySession();
+            var first = await fresh.LoadAsync<ComplaintSubmission>(SubmissionKey(caller.Id, filed.Complainant.DeviceId!, DistrictCalendar.Today(now), command), CancellationToken.None);
+            return new Filed((await fresh.LoadAsync<ComplaintDetails>(first!.ComplaintId, CancellationToken.None))!, true);
+        }
+
+        return new Filed(view, false);
+    }
+
+    private static string SubmissionKey(string caller, string device, DateOnly day, FileComplaint command)
+    {
+        var normalized = command with
+        {
+            Attributes = new SortedDictionary<string, string>(command.Attributes?.ToDictionary() ?? [], StringComparer.Ordinal),
+        };
+        var bytes = Encoding.UTF8.GetBytes($"{caller}\n{device}\n{day:yyyy-MM-dd}\n{JsonSerializer.Serialize(normalized)}");
+        return Convert.ToHexString(SHA256.HashData(bytes));
+    }
+}
+
+public static class FileComplaintEndpoint
+{
+    public static async Task<Results<Created<ComplaintDetails>, Ok<ComplaintDetails>>> Handle(
+        FileComplaint command, HttpContext http, IDocumentSession session, TimeProvider time, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var (complaint, again) = await ComplaintIntake.FileAsync(command, Caller.Of(http.User), http, session, time, configuration, cancellationToken);
+        http.Response.SetETag(complaint.Version);
+        return again ? TypedResults.Ok(complaint) : TypedResults.Created($"/api/evaluation/complaints/{complaint.Id}", complaint);
+    }
+}

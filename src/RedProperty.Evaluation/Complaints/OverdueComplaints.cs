@@ -1,0 +1,64 @@
+using OpenTelemetry;
+
+namespace RedProperty.Evaluation.Complaints;
+
+/// <summary>
+/// Raises <see cref="ComplaintOverdue"/> once for every complaint still unresolved past its service
+/// level (due time from filing, <c>Complaints:ServiceLevel</c>), checking every
+/// <c>Complaints:OverdueCheckEvery</c> (default 1 min) by the injected TimeProvider. Several instances
+/// race safely: the event is appended at the version read, so only one of them succeeds.
+/// </summary>
+public sealed class OverdueComplaints(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueComplaints> logger)
+    : BackgroundService
+{
+    private const int Batch = 500;
+    private readonly TimeSpan _every = configuration.GetValue("Complaints:OverdueCheckEvery", TimeSpan.FromMinutes(1));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A poll, not a request: kept out of the traces operators read.
+                using var quiet = SuppressInstrumentationScope.Begin();
+                while (await RaiseAsync(store, time.GetUtcNow(), stoppingToken) == Batch)
+                {
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Checking complaints for overdue ones failed; trying again in {Every}", _every);
+            }
+
+            await Task.Delay(_every, time, stoppingToken);
+        }
+    }
+
+    /// <summary>One pass: marks up to <see cref="Batch"/> overdue complaints; returns how many it looked at.</summary>
+    public static async Task<int> RaiseAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var closed = Enum.GetValues<ComplaintStatus>().Where(Complaint.IsClosedStatus).ToArray();
+        await using var query = store.QuerySession();
+        var due = await query.Query<ComplaintDetails>()
+            .Where(c => !c.Overdue && c.DueAt <= now && !closed.Contains(c.Status))
+            .OrderBy(c => c.DueAt).Take(Batch)
+            .Select(c => new { c.Id, c.Version, c.DueAt, c.CompanyId, c.Location.CommunityId, c.Location.EstateId })
+            .ToListAsync(cancellationToken);
+        foreach (var complaint in due)
+        {
+            await using var session = store.LightweightSession();
+            session.Events.Append(complaint.Id, complaint.Version + 1, new ComplaintOverdue(complaint.Id, complaint.CompanyId, complaint.CommunityId, complaint.EstateId, complaint.DueAt, now));
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                // Changed since it was read (resolved, or another instance was first): the next pass looks again.
+            }
+        }
+
+        return due.Count;
+    }
+}
