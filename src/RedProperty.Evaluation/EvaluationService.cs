@@ -1,9 +1,10 @@
+using JasperFx.Events.Projections;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Evaluation.ApiKeys;
-using JasperFx.Events.Projections;
 using RedProperty.Evaluation.Companies;
 using RedProperty.Evaluation.Complaints;
+using RedProperty.Evaluation.Open311;
 using RedProperty.Evaluation.Places;
 
 namespace RedProperty.Evaluation;
@@ -45,6 +46,8 @@ public sealed class EvaluationService
         .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddSingleton<ComplaintCategories>();
         builder.Services.AddHostedService<OverdueComplaints>();
+        // First, so Open311 routes answer errors in Open311's form rather than problem+json.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, Open311ErrorWriter>());
         ApiKeyAuthentication.Add(builder);
     }
 }

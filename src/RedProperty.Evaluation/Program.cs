@@ -4,6 +4,7 @@ using RedProperty.Evaluation;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
 using RedProperty.Evaluation.Complaints;
+using RedProperty.Evaluation.Open311;
 using RedProperty.Evaluation.Places;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ app.MapDefaultEndpoints();
 app.MapCompanyDirectoryApi();
 app.MapPlaceDirectoryApi();
 app.MapComplaintsApi();
+app.MapOpen311Api();
 app.MapApiKeysApi();
 app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
 app.MapIntegrationEventReplay("/api/evaluation", EvaluationService.Name);

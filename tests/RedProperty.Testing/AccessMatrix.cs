@@ -14,6 +14,9 @@ namespace RedProperty.Testing;
 /// </summary>
 public static class AccessMatrix
 {
+    /// <summary>The row of an endpoint open to anyone, signed in or not (e.g. Open311's service list).</summary>
+    public static readonly string[] Anyone = ["*"];
+
     /// <summary>Route values that reach the endpoint's handler (any id will do: scope limits answer 404, not 403).</summary>
     private static string Url(RouteEndpoint endpoint)
     {
@@ -28,6 +31,7 @@ public static class AccessMatrix
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "month" } => "2022-06",
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "queue" } => "no-such-queue",
+                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "format" } => "json",
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "clientId" or "userName" } => "matrix-account",
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart => Guid.NewGuid().ToString(),
                     _ => "",
@@ -86,9 +90,21 @@ public static class AccessMatrix
             var url = Url(endpoint);
             var allowed = expected[name].Append(Roles.DistrictAdmin).ToHashSet();
             var anonymous = await SendAsync(client, method, url, token: null);
-            if (anonymous != HttpStatusCode.Unauthorized)
+            if (expected[name] == Anyone)
             {
-                failures.Add($"{name} {method} {url} without a token: {(int)anonymous}, not 401");
+                if (anonymous is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    failures.Add($"{name} {method} {url} without a token: {(int)anonymous}, but it is open to anyone");
+                }
+
+                continue;
+            }
+
+            // Open311 answers a missing api_key with 403, as its spec says.
+            var refused = url.StartsWith("/open311/", StringComparison.Ordinal) ? HttpStatusCode.Forbidden : HttpStatusCode.Unauthorized;
+            if (anonymous != refused)
+            {
+                failures.Add($"{name} {method} {url} without a token: {(int)anonymous}, not {(int)refused}");
             }
 
             foreach (var (role, token) in tokens)

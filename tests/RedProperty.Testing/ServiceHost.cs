@@ -1,7 +1,7 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RedProperty.Testing;

@@ -15,7 +15,8 @@ namespace RedProperty.Evaluation.ApiKeys;
 /// In Development the key <see cref="DevelopmentKey"/> is accepted too.
 /// </summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store, IHostEnvironment environment)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store, IHostEnvironment environment,
+    IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -49,7 +50,8 @@ public sealed class ApiKeyAuthentication(
 
         if (environment.IsDevelopment() && key == DevelopmentKey)
         {
-            return Success("dev-key", "Development complaint client", ApiKeysApi.DefaultRateLimit, null);
+            // Requests a minute for the development key (ApiKeys:DevelopmentKeyRateLimit): high enough for demos, tests and the benchmark.
+            return Success("dev-key", "Development complaint client", configuration.GetValue("ApiKeys:DevelopmentKeyRateLimit", 6_000), null);
         }
 
         var hash = ApiKey.HashOf(key);

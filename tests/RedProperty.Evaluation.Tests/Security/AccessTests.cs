@@ -12,6 +12,8 @@ namespace RedProperty.Evaluation.Tests.Security;
 /// <summary>Who may do what in Evaluation, and complaint clients' API keys.</summary>
 public sealed class AccessTests : IAsyncLifetime
 {
+    private static readonly string[] ComplaintReaders = [Roles.CommunityStaff, Roles.CompanyUser, Roles.Inspector, Roles.Auditor, Roles.ComplaintClient];
+
     private static readonly Dictionary<string, string[]> Expected = new()
     {
         ["GetDirectoryCompany"] = Roles.Staff,
@@ -23,6 +25,25 @@ public sealed class AccessTests : IAsyncLifetime
         ["GetCurrentApiKey"] = [Roles.ComplaintClient],
         ["MoveBackErrors-evaluation"] = [],
         ["GetPersonalDataReads"] = [],
+        ["ReplayIntegrationEvents"] = [],
+        ["RepublishUnrouted"] = [],
+        ["FileComplaint"] = [Roles.CommunityStaff, Roles.ComplaintClient],
+        ["ListComplaints"] = ComplaintReaders,
+        ["GetComplaint"] = ComplaintReaders,
+        ["GetComplainant"] = [Roles.CommunityStaff],
+        ["AcceptComplaint"] = [Roles.CommunityStaff],
+        ["RuleOutComplaint"] = [Roles.CommunityStaff],
+        ["AssignComplaint"] = [Roles.CommunityStaff],
+        ["RespondToComplaint"] = [Roles.CompanyUser],
+        ["ResolveComplaint"] = [Roles.CommunityStaff],
+        ["ReopenComplaint"] = [Roles.CommunityStaff],
+        ["RateSatisfaction"] = [Roles.CommunityStaff, Roles.ComplaintClient],
+        ["CloseComplaint"] = [Roles.CommunityStaff],
+        ["Open311Services"] = AccessMatrix.Anyone,
+        ["Open311ServiceDefinition"] = AccessMatrix.Anyone,
+        ["Open311PostRequest"] = [Roles.ComplaintClient, Roles.CommunityStaff],
+        ["Open311GetRequests"] = ComplaintReaders,
+        ["Open311GetRequest"] = ComplaintReaders,
     };
 
     private TestSystem _system = null!;

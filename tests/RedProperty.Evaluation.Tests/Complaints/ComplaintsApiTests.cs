@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using RedProperty.BuildingBlocks.Security;
+using RedProperty.Evaluation.Complaints;
+using RedProperty.Testing;
+
+namespace RedProperty.Evaluation.Tests.Complaints;
+
+public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixture<ComplaintsFixture>
+{
+    private ApiClient Admin => fixture.Admin;
+
+    [Fact]
+    public async Task A_complaint_goes_from_filed_to_closed_with_its_whole_history()
+    {
+        var id = await fixture.File();
+        var filed = await fixture.Complaint(id);
+        Assert.Equal("filed", filed.GetProperty("status").GetString());
+        Assert.Equal(fixture.Hongyuan, filed.GetProperty("companyId").GetGuid());
+        Assert.Equal(fixture.Beidaobu, filed.GetProperty("location").GetProperty("communityId").GetGuid());
+        Assert.Equal("王**", filed.GetProperty("complainantMasked").GetString());
+        Assert.DoesNotContain("13893800123", filed.GetRawText());
+
+        var path = $"/api/evaluation/complaints/{id}";
+        var version = await Admin.Change($"{path}/acceptance", new { note = "属实，楼道确有垃圾" }, 1);
+        version = await Admin.Change($"{path}/assignment", new { }, version);
+        var company = new ApiClient(await fixture.As(Roles.CompanyUser, company: fixture.Hongyuan));
+        version = await company.Change($"{path}/response", new { response = "已安排保洁员当日清运" }, version);
+        version = await Admin.Change($"{path}/resolution", new { note = "社区现场核实已清运" }, version);
+        version = await Admin.Change($"{path}/reopening", new { reason = "居民反映次日又堆满" }, version);
+        version = await Admin.Change($"{path}/assignment", new { }, version);
+        version = await Admin.Change($"{path}/resolution", new { note = "复查已清运，加装提示牌" }, version);
+        version = await Admin.Change($"{path}/satisfaction", new { score = 4, comment = "比较满意" }, version);
+        await Admin.Change($"{path}/closure", new { note = "回访满意，结案" }, version);
+
+        var closed = await fixture.Complaint(id);
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Equal(4, closed.GetProperty("satisfaction").GetInt32());
+        Assert.Equal(
+            ["filed", "accepted", "assigned", "responded", "resolved", "reopened", "assigned", "resolved", "closed"],
+            closed.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()!).ToArray());
+        Assert.Equal("回访满意，结案", closed.GetProperty("statusNotes").GetString());
+    }
+
+    [Fact]
+    public async Task A_step_the_status_does_not_allow_is_409_and_a_stale_version_412()
+    {
+        var id = await fixture.File();
+        var path = $"/api/evaluation/complaints/{id}";
+
+        var early = await Admin.Post($"{path}/resolution", new { note = "已处理" }, 1);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("Filed", (await ComplaintsFixture.Json(early)).GetProperty("detail").GetString());
+
+        await Admin.Change($"{path}/acceptance", new { }, 1);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await Admin.Post($"{path}/assignment", new { }, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await Admin.Post($"{path}/assignment", new { }, null)).StatusCode);
+        Assert.Equal("accepted", (await fixture.Complaint(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_estates_and_companies_and_bad_fields_are_400_naming_the_field()
+    {
+        async Task<JsonElement> Refused(object body)
+        {
+            var response = await Admin.Http.PostAsJsonAsync("/api/evaluation/complaints", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            return (await ComplaintsFixture.Json(response)).GetProperty("errors");
+        }
+
+        Assert.True((await Refused(new { serviceCode = "sanitation", description = "脏", estateId = Guid.NewGuid() })).TryGetProperty("estateId", out _));
+        Assert.True((await Refused(new { serviceCode = "sanitation", description = "脏", estateId = fixture.JinxiuGarden, companyId = Guid.NewGuid() })).TryGetProperty("companyId", out _));
+        Assert.True((await Refused(new { serviceCode = "noise", description = "吵", address = "麦积区" })).TryGetProperty("serviceCode", out _));
+        Assert.True((await Refused(new { serviceCode = "sanitation", description = "脏" })).TryGetProperty("estateId", out _));
+        Assert.True((await Refused(new { serviceCode = "sanitation", description = "脏", address = "麦积区", complainant = new { phone = "not a phone" } })).TryGetProperty("complainant.phone", out _));
+
+        var accepted = await fixture.File();
+        var response = await Admin.Post($"/api/evaluation/complaints/{accepted}/ruling", new { ruling = "duplicate", reason = "重复" }, 1);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ComplaintsFixture.Json(response)).GetProperty("errors").TryGetProperty("duplicateOf", out _));
+    }
+
+    [Fact]
+    public async Task A_company_sees_and_answers_only_its_own_complaints_with_the_complainant_masked()
+    {
+        var ours = await fixture.File();
+        var theirs = await fixture.File(fixture.QiaonanEstate, "桥南小区门禁坏了一周");
+        await Admin.Change($"/api/evaluation/complaints/{ours}/assignment", new { }, await Admin.Change($"/api/evaluation/complaints/{ours}/acceptance", new { }, 1));
+        var company = new ApiClient(await fixture.As(Roles.CompanyUser, company: fixture.Hongyuan));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await company.Http.GetAsync($"/api/evaluation/complaints/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await company.Post($"/api/evaluation/complaints/{theirs}/response", new { response = "不是我们的" }, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await company.Http.GetAsync($"/api/evaluation/complaints/{ours}/complainant")).StatusCode);
+
+        var page = await company.Get("/api/evaluation/complaints?pageSize=500");
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, c => c.GetProperty("id").GetGuid() == ours);
+        Assert.All(items, c => Assert.Equal(fixture.Hongyuan, c.GetProperty("companyId").GetGuid()));
+        Assert.DoesNotContain("13893800123", page.GetRawText());
+        Assert.DoesNotContain("王建国", page.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_communitys_staff_see_their_communitys_complaints_and_the_contact_read_is_audited()
+    {
+        var ours = await fixture.File();
+        var theirs = await fixture.File(fixture.QiaonanEstate, "桥南小区绿化带被毁");
+        var staff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: "北道埠社区"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.Http.GetAsync($"/api/evaluation/complaints/{theirs}/complainant")).StatusCode);
+        var contact = await staff.Get($"/api/evaluation/complaints/{ours}/complainant");
+        Assert.Equal("13893800123", contact.GetProperty("phone").GetString());
+        Assert.Equal("王建国", contact.GetProperty("name").GetString());
+
+        var listed = await staff.Get($"/api/evaluation/complaints?communityId={fixture.Qiaonan}");
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+
+        var reads = await Admin.Get("/api/evaluation/personal-data-reads?pageSize=500");
+        Assert.Contains(reads.GetProperty("items").EnumerateArray(), r =>
+            r.GetProperty("what").GetString() == "complainant" && r.GetProperty("request").GetString()!.Contains(ours.ToString()));
+    }
+
+    [Fact]
+    public async Task The_same_device_and_submission_the_same_day_files_once()
+    {
+        var first = await fixture.File(deviceId: "device-6b1f", description: "5号楼楼道小广告贴满墙");
+        var again = await Admin.Http.PostAsJsonAsync("/api/evaluation/complaints", new
+        {
+            serviceCode = "sanitation",
+            description = "5号楼楼道小广告贴满墙",
+            estateId = fixture.JinxiuGarden,
+            complainant = new { name = "王建国", phone = "13893800123", email = "wangjg@example.cn", deviceId = "device-6b1f" },
+            attributes = new Dictionary<string, string> { ["area"] = "stairwell" },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first, (await ComplaintsFixture.Json(again)).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_complaint_left_unresolved_past_72_hours_is_overdue_once_and_a_resolved_one_is_not()
+    {
+        var late = await fixture.File(description: "6号楼楼道灯坏了没人修");
+        var resolved = await fixture.File(description: "7号楼楼道杂物");
+        var path = $"/api/evaluation/complaints/{resolved}";
+        var version = await Admin.Change($"{path}/acceptance", new { }, 1);
+        version = await Admin.Change($"{path}/assignment", new { }, version);
+        await Admin.Change($"{path}/resolution", new { note = "已清理" }, version);
+
+        fixture.Time.Advance(TimeSpan.FromHours(73));
+
+        var overdue = await Eventually.Get(async () => (await fixture.Complaint(late)) is var c && c.GetProperty("overdue").GetBoolean() ? c : (JsonElement?)null,
+            what: "the complaint marked overdue");
+        Assert.Equal(2, overdue!.Value.GetProperty("version").GetInt64());
+        Assert.False((await fixture.Complaint(resolved)).GetProperty("overdue").GetBoolean());
+        // Another pass (another instance, or the next minute) raises nothing again.
+        await OverdueComplaints.RaiseAsync(fixture.Host.Services.GetRequiredService<IDocumentStore>(), fixture.Time.GetUtcNow().AddHours(1), CancellationToken.None);
+        Assert.Equal(2, (await fixture.Complaint(late)).GetProperty("version").GetInt64());
+    }
+}
