@@ -16,7 +16,7 @@ public sealed class EvaluationService
 
     public static void Register(IHostApplicationBuilder builder)
     {
-        builder.AddHttpConventions<EvaluationService>();
+        builder.AddHttpConventions<EvaluationService>(ApiExamples.Add);
         builder.AddMessaging(Name, bus =>
         {
             bus.AddConsumer<PropertyCompanyRegisteredConsumer>();

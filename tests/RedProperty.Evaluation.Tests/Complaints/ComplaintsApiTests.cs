@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.Security;
 using RedProperty.Evaluation.Complaints;
 using RedProperty.Testing;
+using V1 = RedProperty.Contracts.Evaluation.V1;
 
 namespace RedProperty.Evaluation.Tests.Complaints;
 
@@ -160,5 +161,25 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
         // Another pass (another instance, or the next minute) raises nothing again.
         await OverdueComplaints.RaiseAsync(fixture.Host.Services.GetRequiredService<IDocumentStore>(), fixture.Time.GetUtcNow().AddHours(1), CancellationToken.None);
         Assert.Equal(2, (await fixture.Complaint(late)).GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_filed_complaint_reaches_outside_systems_as_plain_json_without_the_complainant()
+    {
+        await fixture.System.Broker.BindQueueAsync(V1.ComplaintFiled.MessageName, "outside-complaints");
+        var id = await fixture.File(description: "8号楼楼道小广告");
+
+        var published = await Eventually.Get(async () =>
+            (await fixture.System.Broker.PeekAsync("outside-complaints")).FirstOrDefault(m => m.Payload.Contains(id.ToString())),
+            what: "the complaint's event in the outside queue");
+
+        var message = JsonDocument.Parse(published.Payload).RootElement.GetProperty("message");
+        Assert.Equal(fixture.Hongyuan, message.GetProperty("companyId").GetGuid());
+        Assert.Equal(fixture.Beidaobu, message.GetProperty("communityId").GetGuid());
+        Assert.Equal("sanitation", message.GetProperty("serviceCode").GetString());
+        foreach (var personal in new[] { "13893800123", "wangjg@example.cn", "王建国", "8号楼楼道小广告" })
+        {
+            Assert.DoesNotContain(personal, published.Payload);
+        }
     }
 }
