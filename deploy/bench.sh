@@ -44,5 +44,5 @@ fi
 token=$(REDPROPERTY_GATEWAY=$gateway RATE_LIMIT=1000000 deploy/token.sh district-admin | tail -1)
 [ -n "$token" ] || { echo "No token from $gateway; see ${log:-the running system}" >&2; exit 1; }
 
-node deploy/bench/bench.mjs --gateway "$gateway" --organization "${BENCH_ORGANIZATION:-http://localhost:5081}" \
+node deploy/bench/bench.mjs --gateway "$gateway" --organization "${BENCH_ORGANIZATION:-http://localhost:5081}" --evaluation "${BENCH_EVALUATION:-http://localhost:5082}" \
   --duration "$duration" --connections 16,64 --token "$token" --pg "${BENCH_PG:-127.0.0.1 25432 postgres redproperty}"

@@ -43,8 +43,8 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-async function pipeline() {
-  const response = await fetch(`${organization}/health`);
+async function pipelineOf(service) {
+  const response = await fetch(`${service}/health`);
   const daemon = (await response.json()).entries?.['event-store-daemon']?.data ?? {};
   return { sequence: daemon.eventSequence ?? 0, lag: daemon.forwarderLagEvents ?? 0, age: daemon.oldestUnforwardedSeconds ?? 0 };
 }
@@ -106,9 +106,27 @@ function pgbench(connections, seconds) {
   return Number(out.match(/tps = ([\d.]+)/)[1]);
 }
 
-async function run(connections, rate) {
+// What is loaded: company registration (Organization, with the end-to-end probe into Evaluation), or
+// complaint filing (Open311 POST into Evaluation, form-encoded, as resident apps and the hotline send it).
+const registration = {
+  service: organization, probe: true,
+  request: { method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json', authorization }, setupRequest: r => ({ ...r, body: company() }) },
+};
+let complaintNo = 0;
+const filing = estate => ({
+  service: args.evaluation ?? 'http://localhost:5082', probe: false,
+  request: {
+    method: 'POST', path: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+    setupRequest: r => ({ ...r, body: new URLSearchParams({
+      service_code: 'sanitation', address_id: estate, description: `${++complaintNo}号楼2单元楼道垃圾堆放一周无人清运`,
+      last_name: '王', first_name: '建国', phone: '13893800123', 'attribute[area]': 'stairwell' }).toString() }),
+  },
+});
+
+async function run(connections, rate, scenario = registration) {
+  const pipeline = () => pipelineOf(scenario.service);
   const before = await pipeline();
-  const sampler = endToEndSampler(1000 / 5); // 5 probes per second, each polling every 20 ms: little extra load
+  const sampler = scenario.probe ? endToEndSampler(1000 / 5) : { latencies: [], stop: async () => {} }; // 5 probes per second, each polling every 20 ms: little extra load
   let maxLag = 0, maxAge = 0;
   const watching = setInterval(async () => {
     try { const p = await pipeline(); maxLag = Math.max(maxLag, p.lag); maxAge = Math.max(maxAge, p.age); } catch { }
@@ -121,7 +139,7 @@ async function run(connections, rate) {
   const started = performance.now();
   const load = await autocannon({
     url: gateway, connections, duration, pipelining: 1, ...(rate ? { overallRate: rate } : {}),
-    requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json', authorization }, setupRequest: r => ({ ...r, body: company() }) }],
+    requests: [scenario.request],
   });
   clearTimeout(steadyTimer);
   const ended = performance.now();
@@ -156,12 +174,37 @@ for (const connections of levels) {
 }
 const paced = await run(levels[0], fixedRate);
 
+// Complaint filing needs an estate Evaluation knows: registered in Organization, then learnt from its events.
+async function create(path, body, ifMatch) {
+  const response = await fetch(`${gateway}${path}`, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', authorization, ...(ifMatch ? { 'if-match': `"${ifMatch}"` } : {}) },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()).id;
+}
+const suffix = Date.now().toString(36);
+const servingCompany = await create('/api/organization/companies', JSON.parse(company()));
+const subDistrict = await create('/api/organization/sub-districts', { name: `道北街道${suffix}`, kind: 'subDistrict' });
+const community = await create('/api/organization/communities', { name: `北道埠社区${suffix}`, subDistrictId: subDistrict });
+const estate = await create('/api/organization/estates', { name: `锦绣花园${suffix}`, communityId: community, households: 820 });
+await create(`/api/organization/estates/${estate}/service-contracts`, { companyId: servingCompany, from: '2020-01-01' }, 1);
+for (let i = 0; i < 600; i++) {
+  const known = await fetch(`${gateway}/api/evaluation/estates/${estate}`, { headers: { authorization } });
+  if (known.ok && (await known.json()).services.length === 1) break;
+  await sleep(100);
+}
+const complaints = [];
+for (const connections of levels) {
+  complaints.push(await run(connections, 0, filing(estate)));
+}
+
 // The same load straight at Organization, without the gateway: the difference is the gateway's cost.
 const direct = await autocannon({
   url: organization, connections: levels.at(-1), duration: Math.min(duration, 10), pipelining: 1,
   requests: [{ method: 'POST', path: '/api/organization/companies', headers: { 'content-type': 'application/json', authorization }, setupRequest: r => ({ ...r, body: company() }) }],
 });
-for (let i = 0; i < 600 && (await pipeline()).lag > 0; i++) await sleep(100);
+for (let i = 0; i < 600 && (await pipelineOf(organization)).lag > 0; i++) await sleep(100);
 
 const raw = Object.fromEntries(levels.map(c => [c, pgbench(c, Math.min(duration, 15))]));
 const fmt = n => Number.isFinite(n) ? n.toFixed(n >= 100 ? 0 : n >= 1 ? 1 : 2) : 'n/a';
@@ -174,6 +217,15 @@ for (const r of [...results, paced]) {
   console.log(`  end to end         POST → Evaluation read model p50 ${fmt(r.e2eP50ms)} ms   p99 ${fmt(r.e2eP99ms)} ms   (${r.e2eSamples} probes)`);
   console.log(`  memory             ${Object.entries(r.rss).map(([s, m]) => `${s} ${m.rssMiB} MiB (peak ${m.peakMiB})`).join(', ')}`);
   if (!r.rate) console.log(`  raw INSERT         ${fmt(raw[r.connections])} tps (pgbench, same PostgreSQL)  → intake ${fmt(r.requestsPerSecond / raw[r.connections])}× raw`);
+}
+console.log('\nComplaint filing: POST /open311/v2/requests.json (form-encoded) through the gateway');
+for (const r of complaints) {
+  console.log(`\n${r.connections} connections, as fast as they go, ${duration} s`);
+  console.log(`  accepted           ${fmt(r.requestsPerSecond)} req/s   p50 ${fmt(r.p50ms)} ms   p99 ${fmt(r.p99ms)} ms   (non-2xx ${r.non2xx}, errors ${r.errors})`);
+  console.log(`  forwarder          ${fmt(r.forwardRate)} events/s published vs ${fmt(r.appendRate)} appended (steady part)  → ${fmt(r.forwardRate / r.appendRate)}× the append rate`);
+  console.log(`  forwarder lag      max ${r.maxLagEvents} events / ${fmt(r.maxLagSeconds)} s during; ${r.lagAtStop} at stop; 0 after ${fmt(r.drainedSeconds)} s`);
+  console.log(`  memory             ${Object.entries(r.rss).map(([s, m]) => `${s} ${m.rssMiB} MiB (peak ${m.peakMiB})`).join(', ')}`);
+  console.log(`  raw INSERT         ${fmt(raw[r.connections])} tps (pgbench, same PostgreSQL)  → intake ${fmt(r.requestsPerSecond / raw[r.connections])}× raw`);
 }
 console.log(`\nWithout the gateway, ${levels.at(-1)} connections straight at Organization: ${fmt(direct.requests.average)} req/s   p50 ${fmt(direct.latency.p50)} ms   p99 ${fmt(direct.latency.p99)} ms`);
 console.log('\nTargets: forwarder ≥ 1.0× append rate; end-to-end p99 < 500 ms at 200 registrations/s; intake ≥ 0.3× raw INSERT at 64 connections.');

@@ -129,6 +129,12 @@ public static class ComplaintIntake
             throw new InvalidFieldException("estateId", $"No estate with id {estateId} is registered.");
         }
 
+        // A community's staff file for their own community's estates only.
+        if (estate is not null && (await ComplaintScope.OfAsync(caller, session, cancellationToken)).Community is { } own && estate.CommunityId != own)
+        {
+            throw new InvalidFieldException("estateId", $"Estate {estate.Id} is not in your community.");
+        }
+
         if (command.CompanyId is { } companyId)
         {
             await CompanyDirectory.Require(session, "companyId", companyId, cancellationToken);

@@ -120,6 +120,10 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
         var listed = await staff.Get($"/api/evaluation/complaints?communityId={fixture.Qiaonan}");
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
 
+        var elsewhere = await staff.Http.PostAsJsonAsync("/api/evaluation/complaints", new { serviceCode = "greening", description = "绿化带被毁", estateId = fixture.QiaonanEstate });
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        await staff.Create("/api/evaluation/complaints", new { serviceCode = "greening", description = "锦绣花园绿化带被毁", estateId = fixture.JinxiuGarden });
+
         var reads = await Admin.Get("/api/evaluation/personal-data-reads?pageSize=500");
         Assert.Contains(reads.GetProperty("items").EnumerateArray(), r =>
             r.GetProperty("what").GetString() == "complainant" && r.GetProperty("request").GetString()!.Contains(ours.ToString()));
