@@ -4,8 +4,13 @@ using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
 using RedProperty.Evaluation.Complaints;
+using RedProperty.Evaluation.Inspections;
 using RedProperty.Evaluation.Open311;
+using RedProperty.Evaluation.PartyBuilding;
+using RedProperty.Evaluation.Periods;
 using RedProperty.Evaluation.Places;
+using RedProperty.Evaluation.Projects;
+using RedProperty.Evaluation.Rectifications;
 
 namespace RedProperty.Evaluation;
 
@@ -26,6 +31,9 @@ public sealed class EvaluationService
             bus.AddConsumer<EstateUpdatedConsumer>();
             bus.AddConsumer<EstateServiceContractedConsumer>();
             bus.AddConsumer<EstateServiceContractEndedConsumer>();
+            bus.AddConsumer<PartyBranchFormingStartedConsumer>();
+            bus.AddConsumer<PartyBranchEstablishedConsumer>();
+            bus.AddConsumer<PartyBranchDissolvedConsumer>();
         }, replaysFrom: ["organization"]);
         // Two updates of one company may be consumed at once; the loser fails, is retried and re-reads.
         builder.AddEventStore(Name, options =>
@@ -42,10 +50,19 @@ public sealed class EvaluationService
                 .Index(c => c.CompanyId)
                 .Index(c => c.DueAt);
             options.Schema.For<ComplaintSubmission>();
+            options.Projections.Add<InspectionDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<RectificationDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<InspectionDetails>().Index(i => i.CompanyId).Index(i => i.On);
+            options.Projections.Add<PeriodDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<PartyBuildingEntry>().UseOptimisticConcurrency(true);
         })
         .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddSingleton<ComplaintCategories>();
+        builder.Services.AddSingleton<InspectionChecklist>();
+        builder.Services.AddSingleton<ScoringPolicy>();
         builder.Services.AddHostedService<OverdueComplaints>();
+        builder.Services.AddHostedService<RectificationEscalation>();
         // First, so Open311 routes answer errors in Open311's form rather than problem+json.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, Open311ErrorWriter>());
         ApiKeyAuthentication.Add(builder);

@@ -4,8 +4,13 @@ using RedProperty.Evaluation;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
 using RedProperty.Evaluation.Complaints;
+using RedProperty.Evaluation.Inspections;
 using RedProperty.Evaluation.Open311;
+using RedProperty.Evaluation.Periods;
 using RedProperty.Evaluation.Places;
+using RedProperty.Evaluation.Projects;
+using RedProperty.Evaluation.Rectifications;
+using RedProperty.Evaluation.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +25,11 @@ app.MapCompanyDirectoryApi();
 app.MapPlaceDirectoryApi();
 app.MapComplaintsApi();
 app.MapOpen311Api();
+app.MapInspectionsApi();
+app.MapRectificationsApi();
+app.MapProjectsApi();
+app.MapPeriodsApi();
+app.MapSummaryApi();
 app.MapApiKeysApi();
 app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
 app.MapIntegrationEventReplay("/api/evaluation", EvaluationService.Name);

@@ -46,3 +46,12 @@ public static class AsOf
         throw new InvalidFieldException(parameterName, "Use a date (2022-06-30) or an instant with an offset (2022-06-30T12:00:00+08:00).");
     }
 }
+
+/// <summary>A day in a query (<c>from</c>, <c>to</c>): <c>yyyy-MM-dd</c>, or 400 naming the parameter.</summary>
+public static class Days
+{
+    public static DateOnly? Parse(string? value, string parameterName) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && PlausibleDates.Contains(day) ? day
+        : throw new InvalidFieldException(parameterName, $"A day, yyyy-MM-dd; {PlausibleDates.Message}");
+}

@@ -9,11 +9,12 @@ namespace RedProperty.BuildingBlocks.Messaging;
 /// </summary>
 public sealed class IntegrationEventMap
 {
-    private readonly Dictionary<Type, Func<IEvent, object>> _maps = [];
+    private readonly Dictionary<Type, Func<IEvent, object?>> _maps = [];
 
     public IEnumerable<Type> DomainEventTypes => _maps.Keys;
 
-    public IntegrationEventMap Map<TEvent>(Func<IEvent<TEvent>, object> toContract) where TEvent : notnull
+    /// <param name="toContract">The contract, or null when this occurrence stays inside the service.</param>
+    public IntegrationEventMap Map<TEvent>(Func<IEvent<TEvent>, object?> toContract) where TEvent : notnull
     {
         _maps[typeof(TEvent)] = e => toContract((IEvent<TEvent>)e);
         return this;

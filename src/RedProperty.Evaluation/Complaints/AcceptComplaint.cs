@@ -40,11 +40,7 @@ public static class AcceptComplaintEndpoint
         Guid id, AcceptComplaint command, ExpectedVersion expected, HttpContext http, IDocumentSession session, CancellationToken cancellationToken)
     {
         var estateId = command.EstateId ?? (await session.LoadAsync<ComplaintDetails>(id, cancellationToken))?.Location.EstateId;
-        EstateDirectoryEntry? estate = null;
-        if (estateId is { } e && (estate = await session.LoadAsync<EstateDirectoryEntry>(e, cancellationToken)) is not { Registered: true })
-        {
-            throw new InvalidFieldException("estateId", $"No estate with id {e} is registered.");
-        }
+        var estate = estateId is { } e ? await EstateDirectory.Require(session, "estateId", e, cancellationToken) : null;
 
         if (command.CompanyId is { } companyId)
         {

@@ -122,12 +122,7 @@ public static class ComplaintIntake
         FileComplaint command, Caller caller, HttpContext http, IDocumentSession session, TimeProvider time, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        EstateDirectoryEntry? estate = null;
-        if (command.EstateId is { } estateId
-            && (estate = await session.LoadAsync<EstateDirectoryEntry>(estateId, cancellationToken)) is not { Registered: true })
-        {
-            throw new InvalidFieldException("estateId", $"No estate with id {estateId} is registered.");
-        }
+        var estate = command.EstateId is { } estateId ? await EstateDirectory.Require(session, "estateId", estateId, cancellationToken) : null;
 
         // A community's staff file for their own community's estates only.
         if (estate is not null && (await ComplaintScope.OfAsync(caller, session, cancellationToken)).Community is { } own && estate.CommunityId != own)

@@ -34,6 +34,15 @@ public sealed record EstateDirectoryEntry(
         await session.LoadAsync<EstateDirectoryEntry>(id, cancellationToken) ?? new(id, "", Guid.Empty, 0, [], 0, Registered: false);
 }
 
+public static class EstateDirectory
+{
+    /// <summary>The registered estate, or 400 naming <paramref name="field"/>.</summary>
+    public static async Task<EstateDirectoryEntry> Require(IQuerySession session, string field, Guid estateId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<EstateDirectoryEntry>(estateId, cancellationToken) is { Registered: true } estate
+            ? estate
+            : throw new InvalidFieldException(field, $"No estate with id {estateId} is registered.");
+}
+
 public sealed class CommunityRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.CommunityRegistered>(inbox)
 {
     protected override Task Apply(V1.CommunityRegistered message, IDocumentSession session, CancellationToken cancellationToken)

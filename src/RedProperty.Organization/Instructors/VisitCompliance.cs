@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace RedProperty.Organization.Instructors;
 
@@ -50,7 +48,7 @@ public static class VisitCompliance
 
     /// <summary>Derived from the month, so every instance names the same stream.</summary>
     public static Guid StreamId(DateOnly month) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"instructor-month-close:{Name(month)}")).AsSpan(0, 16));
+        StreamIds.Named($"instructor-month-close:{Name(month)}");
 }
 
 public static class ComplianceEndpoints
