@@ -5,7 +5,8 @@ using RabbitMQ.Client;
 namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>How long a message that failed its immediate retries waits before it is tried again, and how often.</summary>
-public sealed record RedeliverySettings(TimeSpan Delay, int Rounds);
+/// <param name="RetryLimit">Immediate retries before a round of delayed redelivery (<c>Messaging:RetryLimit</c>).</param>
+public sealed record RedeliverySettings(TimeSpan Delay, int Rounds, int RetryLimit);
 
 /// <summary>
 /// Delayed redelivery on a plain broker (no delayed-message plugin): a message that failed its
@@ -28,7 +29,10 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
         {
             await next.Send(context);
         }
+        // MassTransit's retry filter runs outside this one (it wraps the whole consume pipe), so a failure
+        // is let through to it until its last immediate retry; only then does the message wait for redelivery.
         catch (Exception ex) when (settings.Rounds > 0
+                                   && context.GetRetryAttempt() >= settings.RetryLimit
                                    && context.ReceiveContext.TransportHeaders.Get<int>(RoundHeader) is var round
                                    && (round ?? 0) < settings.Rounds
                                    && !context.CancellationToken.IsCancellationRequested)

@@ -67,7 +67,8 @@ public static class MessagingExtensions
                     }
                 }
 
-                // Outermost first: delayed redelivery wraps the immediate retries.
+                // The retry filter wraps the consume pipe whatever the order; the delayed-redelivery
+                // filter lets failures through to it until the last immediate retry (see there).
                 endpoint.UseConsumeFilter(typeof(DelayedRedeliveryFilter<>), context);
                 endpoint.UseMessageRetry(r => r.Exponential(
                     retryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
@@ -118,13 +119,14 @@ public static class MessagingExtensions
     public static TimeSpan RedeliveryWindow(IConfiguration configuration)
     {
         var redelivery = Redelivery(configuration);
-        var retries = configuration.GetValue("Messaging:RetryLimit", 5) * TimeSpan.FromSeconds(5);
+        var retries = redelivery.RetryLimit * TimeSpan.FromSeconds(5);
         return ((redelivery.Delay + retries) * (redelivery.Rounds + 1)) + TimeSpan.FromHours(1);
     }
 
     private static RedeliverySettings Redelivery(IConfiguration configuration) => new(
         configuration.GetValue("Messaging:RedeliveryDelay", TimeSpan.FromMinutes(5)),
-        configuration.GetValue("Messaging:RedeliveryRounds", 3));
+        configuration.GetValue("Messaging:RedeliveryRounds", 3),
+        configuration.GetValue("Messaging:RetryLimit", 5));
 
     /// <summary>
     /// Publishes the events <paramref name="map"/> selects, through the <see cref="IntegrationEventForwarder"/>

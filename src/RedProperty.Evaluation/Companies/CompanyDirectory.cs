@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.BuildingBlocks.Security;
 using V1 = RedProperty.Contracts.Organization.V1;
 
@@ -12,7 +13,12 @@ namespace RedProperty.Evaluation.Companies;
 /// An update that overtakes its registration is kept (<see cref="Registered"/> false, not served)
 /// and completed when the registration arrives, so neither waits in an error queue.
 /// </summary>
-public sealed record CompanyDirectoryEntry(Guid Id, string Name, string CreditCode, string Address, long SourceVersion, bool Registered = true);
+public sealed record CompanyDirectoryEntry(Guid Id, string Name, string CreditCode, string Address, long SourceVersion, bool Registered = true)
+{
+    /// <summary>Changes the entry, starting from a placeholder (not served) for an update that overtook the registration.</summary>
+    public static Task Change(IDocumentSession session, Guid id, Func<CompanyDirectoryEntry, CompanyDirectoryEntry?> change, CancellationToken cancellationToken) =>
+        session.Upsert(id, () => new CompanyDirectoryEntry(id, "", "", "", 0, Registered: false), change, cancellationToken);
+}
 
 public sealed class PropertyCompanyRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.PropertyCompanyRegistered>(inbox)
 {
@@ -24,16 +30,13 @@ public sealed class PropertyCompanyRegisteredConsumer(Inbox inbox) : InboxConsum
             throw new InvalidDataException($"{V1.PropertyCompanyRegistered.MessageName} for {message.CompanyId} has no name or credit code.");
         }
 
-        // An update may have overtaken the registration; never step back to an older version.
-        var existing = await session.LoadAsync<CompanyDirectoryEntry>(message.CompanyId, cancellationToken);
-        if (existing is null)
-        {
-            session.Store(new CompanyDirectoryEntry(message.CompanyId, message.Name, message.CreditCode, message.Address, 1));
-        }
-        else if (!existing.Registered)
-        {
-            session.Store(existing with { CreditCode = message.CreditCode, Registered = true });
-        }
+        // An update may have overtaken the registration (a later version): it keeps its name and address.
+        await CompanyDirectoryEntry.Change(session, message.CompanyId, existing => existing.Registered
+                ? null
+                : existing.SourceVersion > 1
+                    ? existing with { CreditCode = message.CreditCode, Registered = true }
+                    : existing with { Name = message.Name, CreditCode = message.CreditCode, Address = message.Address, SourceVersion = 1, Registered = true },
+            cancellationToken);
     }
 }
 
@@ -41,16 +44,10 @@ public sealed class PropertyCompanyUpdatedConsumer(Inbox inbox) : InboxConsumer<
 {
     protected override async Task Apply(V1.PropertyCompanyUpdated message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var existing = await session.LoadAsync<CompanyDirectoryEntry>(message.CompanyId, cancellationToken);
-        if (existing is null)
-        {
-            // The registration has not arrived yet: keep the update until it does.
-            session.Store(new CompanyDirectoryEntry(message.CompanyId, message.Name, "", message.Address, message.Version, Registered: false));
-        }
-        else if (message.Version > existing.SourceVersion)
-        {
-            session.Store(existing with { Name = message.Name, Address = message.Address, SourceVersion = message.Version });
-        }
+        // Before the registration has arrived, the update is kept until it does; never step back to an older version.
+        await CompanyDirectoryEntry.Change(session, message.CompanyId, existing => message.Version > existing.SourceVersion
+            ? existing with { Name = message.Name, Address = message.Address, SourceVersion = message.Version }
+            : null, cancellationToken);
     }
 }
 

@@ -29,11 +29,8 @@ public sealed record PartyBuildingEntry(Guid Id, IReadOnlyList<BranchStateChange
     {
         foreach (var company in companies.Distinct())
         {
-            var entry = await session.LoadAsync<PartyBuildingEntry>(company, cancellationToken) ?? new PartyBuildingEntry(company, []);
-            if (!entry.Changes.Contains(change))
-            {
-                session.Store(entry with { Changes = [.. entry.Changes, change] });
-            }
+            await session.Upsert(company, () => new PartyBuildingEntry(company, []),
+                entry => entry.Changes.Contains(change) ? null : entry with { Changes = [.. entry.Changes, change] }, cancellationToken);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.BuildingBlocks.Security;
 using V1 = RedProperty.Contracts.Organization.V1;
 
@@ -29,9 +30,9 @@ public sealed record EstateDirectoryEntry(
     /// <summary>The company serving the estate on <paramref name="day"/>, if any.</summary>
     public Guid? CompanyOn(DateOnly day) => Services.FirstOrDefault(s => s.Covers(day))?.CompanyId;
 
-    /// <summary>The entry, or a placeholder (not served) for messages that overtook the registration.</summary>
-    public static async Task<EstateDirectoryEntry> LoadAsync(IDocumentSession session, Guid id, CancellationToken cancellationToken) =>
-        await session.LoadAsync<EstateDirectoryEntry>(id, cancellationToken) ?? new(id, "", Guid.Empty, 0, [], 0, Registered: false);
+    /// <summary>Changes the entry, starting from a placeholder (not served) for messages that overtook the registration.</summary>
+    public static Task Change(IDocumentSession session, Guid id, Func<EstateDirectoryEntry, EstateDirectoryEntry?> change, CancellationToken cancellationToken) =>
+        session.Upsert(id, () => new EstateDirectoryEntry(id, "", Guid.Empty, 0, [], 0, Registered: false), change, cancellationToken);
 }
 
 public static class EstateDirectory
@@ -54,38 +55,30 @@ public sealed class CommunityRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.
 
 public sealed class EstateRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.EstateRegistered>(inbox)
 {
-    protected override async Task Apply(V1.EstateRegistered message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var existing = await EstateDirectoryEntry.LoadAsync(session, message.EstateId, cancellationToken);
-        // An update that came first (a later version) keeps its name and households.
-        session.Store(existing.SourceVersion > 1
-            ? existing with { CommunityId = message.CommunityId, Registered = true }
-            : existing with { Name = message.Name, CommunityId = message.CommunityId, Households = message.Households, SourceVersion = 1, Registered = true });
-    }
+    protected override Task Apply(V1.EstateRegistered message, IDocumentSession session, CancellationToken cancellationToken) =>
+        EstateDirectoryEntry.Change(session, message.EstateId, existing =>
+            // An update that came first (a later version) keeps its name and households.
+            existing.SourceVersion > 1
+                ? existing with { CommunityId = message.CommunityId, Registered = true }
+                : existing with { Name = message.Name, CommunityId = message.CommunityId, Households = message.Households, SourceVersion = 1, Registered = true },
+            cancellationToken);
 }
 
 public sealed class EstateUpdatedConsumer(Inbox inbox) : InboxConsumer<V1.EstateUpdated>(inbox)
 {
-    protected override async Task Apply(V1.EstateUpdated message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var existing = await EstateDirectoryEntry.LoadAsync(session, message.EstateId, cancellationToken);
-        if (message.Version > existing.SourceVersion)
-        {
-            session.Store(existing with { Name = message.Name, Households = message.Households, SourceVersion = message.Version });
-        }
-    }
+    protected override Task Apply(V1.EstateUpdated message, IDocumentSession session, CancellationToken cancellationToken) =>
+        EstateDirectoryEntry.Change(session, message.EstateId, existing =>
+            message.Version > existing.SourceVersion ? existing with { Name = message.Name, Households = message.Households, SourceVersion = message.Version } : null,
+            cancellationToken);
 }
 
 public sealed class EstateServiceContractedConsumer(Inbox inbox) : InboxConsumer<V1.EstateServiceContracted>(inbox)
 {
-    protected override async Task Apply(V1.EstateServiceContracted message, IDocumentSession session, CancellationToken cancellationToken)
+    protected override Task Apply(V1.EstateServiceContracted message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var existing = await EstateDirectoryEntry.LoadAsync(session, message.EstateId, cancellationToken);
         var service = new EstateService(message.CompanyId, message.From, message.To);
-        if (!existing.Services.Contains(service))
-        {
-            session.Store(existing with { Services = [.. existing.Services, service] });
-        }
+        return EstateDirectoryEntry.Change(session, message.EstateId, existing =>
+            existing.Services.Contains(service) ? null : existing with { Services = [.. existing.Services, service] }, cancellationToken);
     }
 }
 
