@@ -53,7 +53,7 @@ public sealed class SeedFiguresTests : IAsyncLifetime
     private async Task Inspect(Guid estate, decimal deduction)
     {
         var findings = new List<object>();
-        foreach (var item in Inspections.InspectionChecklist.Default.SelectMany(c => c.Items))
+        foreach (var item in RedProperty.Evaluation.Inspections.InspectionChecklist.Default.SelectMany(c => c.Items))
         {
             if (deduction <= 0)
             {
