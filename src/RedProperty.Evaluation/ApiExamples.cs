@@ -1,4 +1,8 @@
 using RedProperty.Evaluation.Complaints;
+using RedProperty.Evaluation.Inspections;
+using RedProperty.Evaluation.Periods;
+using RedProperty.Evaluation.Projects;
+using RedProperty.Evaluation.Rectifications;
 
 namespace RedProperty.Evaluation;
 
@@ -20,5 +24,15 @@ public static class ApiExamples
         .Add(new ReopenComplaint("居民反映次日又堆满"))
         .Add(new RateSatisfaction(4, "比较满意"))
         .Add(new CloseComplaint("回访满意，结案"))
-        .Add(new ApiKeys.IssueApiKey("麦积区12345政务服务便民热线", 600));
+        .Add(new ApiKeys.IssueApiKey("麦积区12345政务服务便民热线", 600))
+        .Add(new RecordInspection(Estate, new DateOnly(2022, 5, 30),
+            [new Finding("fire.passage", 5, "3号楼消防通道堆放电动车", ["https://img.example.cn/inspections/fire-1.jpg"], Serious: true),
+             new Finding("sanitation.stairwell", 2, "楼道有小广告")], "区住建服务中心 张强"))
+        .Add(new OrderRectification(Company, "业主投诉集中，限期整改", new DateOnly(2022, 8, 4)))
+        .Add(new ReportRectification("已清理消防通道，增设禁止堆放标识，建立每日巡查台账"))
+        .Add(new RegisterProject(ProjectKind.ParkingSpaces, "锦绣花园新增停车位", Estate, new DateOnly(2022, 3, 1), 320, 48))
+        .Add(new CompleteProject(new DateOnly(2022, 6, 20), 320, 50))
+        .Add(new ClosePeriod(new DateOnly(2022, 7, 5)))
+        .Add(new FileObjection(Company, "其中两件投诉为供热问题，不属物业服务范围", [Complaint]))
+        .Add(new RuleObjection(true, "经核实属实，予以扣除"));
 }

@@ -74,6 +74,10 @@ public sealed class FileComplaintValidator : AbstractValidator<FileComplaint>
                 {
                     context.AddFailure($"attributes.{code}", $"Category {category.Code} asks no '{code}'.");
                 }
+                else if (string.IsNullOrWhiteSpace(value))
+                {
+                    context.AddFailure($"attributes.{code}", "An answer, or leave the attribute out.");
+                }
                 else if (value.Length > ComplaintRules.MaxTextLength)
                 {
                     context.AddFailure($"attributes.{code}", $"At most {ComplaintRules.MaxTextLength} characters.");

@@ -166,6 +166,8 @@ public sealed class ComplaintDeciderTests
         Assert.Contains(validator.Validate(new FileComplaint("repairs", "坏了", Address: "某处")).Errors, e => e.PropertyName == "attributes.facility");
         Assert.Contains(validator.Validate(new FileComplaint("repairs", "坏了", Address: "某处", Attributes: new Dictionary<string, string> { ["facility"] = "gas" })).Errors,
             e => e.PropertyName == "attributes.facility");
+        Assert.Contains(validator.Validate(new FileComplaint("sanitation", "脏", Address: "某处", Attributes: new Dictionary<string, string> { ["area"] = null! })).Errors,
+            e => e.PropertyName == "attributes.area");
         Assert.True(validator.Validate(new FileComplaint("repairs", "3号楼电梯停运两天", Latitude: 34.56, Longitude: 105.9,
             Attributes: new Dictionary<string, string> { ["facility"] = "lift", ["location"] = "stairwell" })).IsValid);
     }

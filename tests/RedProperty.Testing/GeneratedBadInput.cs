@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace RedProperty.Testing;
+
+/// <summary>
+/// Bad input generated from a service's own OpenAPI document: for every endpoint, malformed and
+/// extreme bodies (each field in turn null, empty, huge, out of range, of the wrong type; lists of
+/// nulls; whole bodies that are not objects, truncated, too deep or too large) and extreme query
+/// and path values. Every answer must be below 500, and every refusal problem+json (Open311's own
+/// error list on its routes). Afterwards every read still answers, so nothing accepted can break a
+/// read later.
+/// </summary>
+/// <param name="ids">Existing resources by the path segment before their id (e.g. <c>companies</c>).</param>
+public sealed class GeneratedBadInput(HttpClient client, IReadOnlyDictionary<string, Guid> ids)
+{
+    private readonly List<string> _failures = [];
+    private int _requests;
+
+    private static readonly JsonNode?[] ExtremeValues =
+    [
+        null, "", " ", new string('麦', 5_000), "not-a-guid", "9999-12-31", "0001-01-01", "2022-02-30",
+        0, -1, 2_147_483_647, 2_147_483_648, -2_147_483_649, 1e308, 0.5, true,
+        new JsonArray(), new JsonArray((JsonNode?)null), new JsonArray(new string('渭', 300)), new JsonObject(),
+    ];
+
+    private static readonly string[] WholeBodies =
+    [
+        "null", "[]", "\"红色物业\"", "{}", "{\"name\":", "{\"name\":\"\\uD800\"}",
+        new string('[', 5_000) + new string(']', 5_000),
+        "{\"x\":\"" + new string('a', 300 * 1024) + "\"}",
+    ];
+
+    private static readonly string[] ExtremeQueryValues =
+        ["", "9999-12", "9999-12-31", "0001-01-01", "0000-00", "2022-13", "-1", "0", "2147483648", "99999999999", new string('社', 2_000), "2022-06-30T12:00:00"];
+
+    /// <summary>Sends every generated request; returns how many, and every one that failed.</summary>
+    public async Task<(int Requests, IReadOnlyList<string> Failures)> RunAsync()
+    {
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+
+        foreach (var (template, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var path = Fill(template, ids);
+                if (operation!["requestBody"]?["content"]?["application/json"]?["schema"] is { } schema)
+                {
+                    var example = Resolve(schema, document)["examples"]?[0] ?? new JsonObject();
+                    foreach (var body in Mutations(example, Resolve(schema, document), document))
+                    {
+                        await Check(method, path, body);
+                    }
+
+                    foreach (var body in WholeBodies)
+                    {
+                        await Check(method, path, body);
+                    }
+                }
+
+                foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
+                {
+                    var name = parameter!["name"]!.GetValue<string>();
+                    foreach (var value in ExtremeQueryValues)
+                    {
+                        var target = parameter["in"]!.GetValue<string>() switch
+                        {
+                            "query" => $"{path}?{name}={Uri.EscapeDataString(value)}",
+                            "path" when name != "id" => template.Replace($"{{{name}}}", Uri.EscapeDataString(value), StringComparison.Ordinal),
+                            _ => null,
+                        };
+                        if (target is not null)
+                        {
+                            await Check(method, Fill(target, ids), method is "get" ? null : "{}");
+                        }
+                    }
+                }
+            }
+        }
+
+        // Whatever was accepted above must not break a read afterwards (e.g. a sum that overflows a ledger).
+        foreach (var (template, operations) in document["paths"]!.AsObject())
+        {
+            if (operations!.AsObject().ContainsKey("get"))
+            {
+                await Check("get", Fill(template, ids), null);
+            }
+        }
+
+        // Whatever was accepted above must not break a read afterwards (e.g. a sum that overflows a ledger).
+        foreach (var (template, operations) in document["paths"]!.AsObject())
+        {
+            if (operations!.AsObject().ContainsKey("get"))
+            {
+                await Check("get", Fill(template, ids), null);
+            }
+        }
+
+        return (_requests, _failures);
+    }
+
+    private static bool IsErrorBody(string path, string? mediaType) =>
+        mediaType == "application/problem+json"
+        || (path.StartsWith("/open311/", StringComparison.Ordinal) && mediaType is "application/json" or "text/xml");
+
+    private async Task Check(string method, string path, string? body)
+    {
+        _requests++;
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        if (method is "put" or "post" && await CurrentETag(path) is { } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        using var response = await client.SendAsync(request);
+        var shown = body is null ? "" : body.Length > 400 ? body[..400] + "…" : body;
+        if ((int)response.StatusCode >= 500)
+        {
+            _failures.Add($"{method} {path} {shown} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        else if ((int)response.StatusCode >= 400 && !IsErrorBody(path, response.Content.Headers.ContentType?.MediaType))
+        {
+            _failures.Add($"{method} {path} {shown} → {(int)response.StatusCode} without problem+json ({response.Content.Headers.ContentType})");
+        }
+    }
+
+    // The version of the resource a change targets, so that a body that passes validation is applied.
+    private async Task<string?> CurrentETag(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 4 || !Guid.TryParse(segments[3], out _))
+        {
+            return null;
+        }
+
+        using var response = await client.GetAsync($"/{string.Join('/', segments.Take(4))}");
+        return response.Headers.ETag?.Tag;
+    }
+
+    private static string Fill(string template, IReadOnlyDictionary<string, Guid> ids)
+    {
+        var segments = template.Split('/');
+        for (var i = 1; i < segments.Length; i++)
+        {
+            if (segments[i] == "{id}" || segments[i].StartsWith("{id:", StringComparison.Ordinal))
+            {
+                segments[i] = (ids.TryGetValue(segments[i - 1], out var id) ? id : Guid.CreateVersion7()).ToString();
+            }
+            else if (segments[i] == "{month}")
+            {
+                segments[i] = "2022-06";
+            }
+            else if (segments[i] == "{period}")
+            {
+                segments[i] = "2022Q2";
+            }
+            else if (segments[i].StartsWith('{') && segments[i].EndsWith("Id}", StringComparison.Ordinal))
+            {
+                segments[i] = Guid.CreateVersion7().ToString();
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+
+    private static JsonNode Resolve(JsonNode schema, JsonNode document) =>
+        schema["$ref"]?.GetValue<string>() is { } reference
+            ? document["components"]!["schemas"]![reference.Split('/')[^1]]!
+            : schema;
+
+    // The example with one field at a time replaced by each extreme value, nested objects and list items included.
+    private static IEnumerable<string> Mutations(JsonNode example, JsonNode schema, JsonNode document, int depth = 0)
+    {
+        if (example is not JsonObject body || depth > 2)
+        {
+            yield break;
+        }
+
+        foreach (var (name, value) in body.ToList())
+        {
+            foreach (var extreme in ExtremeValues)
+            {
+                var copy = body.DeepClone().AsObject();
+                copy[name] = extreme?.DeepClone();
+                yield return copy.ToJsonString();
+            }
+
+            var itemSchema = schema["properties"]?[name]?["items"] is { } items ? Resolve(items, document) : null;
+            if (value is JsonArray { Count: > 0 } list && list[0] is JsonObject && itemSchema is not null)
+            {
+                foreach (var inner in Mutations(list[0]!, itemSchema, document, depth + 1))
+                {
+                    var copy = body.DeepClone().AsObject();
+                    copy[name]!.AsArray()[0] = JsonNode.Parse(inner);
+                    yield return copy.ToJsonString();
+                }
+            }
+            else if (value is JsonObject && schema["properties"]?[name] is { } propertySchema)
+            {
+                foreach (var inner in Mutations(value, Resolve(propertySchema, document), document, depth + 1))
+                {
+                    var copy = body.DeepClone().AsObject();
+                    copy[name] = JsonNode.Parse(inner);
+                    yield return copy.ToJsonString();
+                }
+            }
+        }
+    }
+}
