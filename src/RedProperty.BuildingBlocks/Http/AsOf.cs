@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace RedProperty.BuildingBlocks.Http;
 
@@ -54,4 +55,13 @@ public static class Days
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && PlausibleDates.Contains(day) ? day
         : throw new InvalidFieldException(parameterName, $"A day, yyyy-MM-dd; {PlausibleDates.Message}");
+}
+
+/// <summary>An enumeration in a query, spelt as in JSON (<c>parkingSpaces</c>), case-insensitive, or 400 naming the parameter.</summary>
+public static class QueryEnum
+{
+    public static TEnum? Parse<TEnum>(string? value, string parameterName) where TEnum : struct, Enum =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed
+        : throw new InvalidFieldException(parameterName, $"One of: {string.Join(", ", Enum.GetNames<TEnum>().Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))}.");
 }

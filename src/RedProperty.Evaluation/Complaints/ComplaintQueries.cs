@@ -102,11 +102,11 @@ public static class ComplaintQueries
     }
 
     public static async Task<Ok<LedgerPage<ComplaintDetails>>> List(
-        ClaimsPrincipal user, IQuerySession session, TimeProvider time, ComplaintStatus? status, bool? open, string? serviceCode, Guid? companyId,
+        ClaimsPrincipal user, IQuerySession session, TimeProvider time, string? status, bool? open, string? serviceCode, Guid? companyId,
         Guid? communityId, Guid? estateId, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var scope = await ComplaintScope.OfAsync(Caller.Of(user), session, cancellationToken);
-        var filter = new ComplaintFilter(null, status, open, serviceCode, companyId, communityId, estateId, overdue, from, to);
+        var filter = new ComplaintFilter(null, QueryEnum.Parse<ComplaintStatus>(status, "status"), open, serviceCode, companyId, communityId, estateId, overdue, from, to);
         return TypedResults.Ok(await PageAsync(session, scope, filter, page, pageSize, time.GetUtcNow(), cancellationToken));
     }
 

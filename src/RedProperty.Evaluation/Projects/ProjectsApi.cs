@@ -24,11 +24,11 @@ public static class ProjectsApi
             .WithSummary("A project, with its version as ETag");
 
         projects.MapGet("/", async Task<Ok<LedgerPage<ProjectDetails>>> (
-                IQuerySession session, TimeProvider time, ProjectKind? kind, Guid? communityId, Guid? estateId, bool? completed, int? page, int? pageSize, CancellationToken ct) =>
+                IQuerySession session, TimeProvider time, string? kind, Guid? communityId, Guid? estateId, bool? completed, int? page, int? pageSize, CancellationToken ct) =>
             {
                 var (number, size) = Ledger.Paging(page, pageSize);
                 var query = session.Query<ProjectDetails>().AsQueryable();
-                if (kind is { } k)
+                if (QueryEnum.Parse<ProjectKind>(kind, "kind") is { } k)
                 {
                     query = query.Where(p => p.Kind == k);
                 }

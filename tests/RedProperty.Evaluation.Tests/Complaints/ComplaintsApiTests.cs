@@ -117,6 +117,8 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
         Assert.Equal("13893800123", contact.GetProperty("phone").GetString());
         Assert.Equal("王建国", contact.GetProperty("name").GetString());
 
+        Assert.Contains((await staff.Get("/api/evaluation/complaints?status=filed&pageSize=500")).GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == ours);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/api/evaluation/complaints?status=lost")).StatusCode);
         var listed = await staff.Get($"/api/evaluation/complaints?communityId={fixture.Qiaonan}");
         Assert.Equal(0, listed.GetProperty("total").GetInt32());
 

@@ -62,6 +62,13 @@ public sealed class InspectionsAndRectificationsTests : IAsyncLifetime
         Assert.False(inspection.GetProperty("passed").GetBoolean()); // a serious finding fails whatever the score
         Assert.Equal(_company, inspection.GetProperty("companyId").GetGuid());
 
+        var inspectionId = inspection.GetProperty("id").GetGuid();
+        Assert.Equal(2, (await _admin.Get($"/api/evaluation/inspections/{inspectionId}")).GetProperty("findings").GetArrayLength());
+        Assert.Equal(inspectionId, (await _admin.Get($"/api/evaluation/inspections?companyId={_company}&from=2022-05-01&to=2022-05-31")).GetProperty("items")[0].GetProperty("id").GetGuid());
+        var stranger = _host.CreateClient().WithToken(await _system.Identity.TokenAsync(Roles.CompanyUser, company: _other));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/evaluation/inspections/{inspectionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/evaluation/inspections?companyId={_company}")).StatusCode);
+
         var orders = await _admin.Get($"/api/evaluation/rectifications?companyId={_company}");
         var order = Assert.Single(orders.GetProperty("items").EnumerateArray());
         var orderId = order.GetProperty("id").GetGuid();
@@ -140,6 +147,11 @@ public sealed class InspectionsAndRectificationsTests : IAsyncLifetime
         await _admin.Change($"/api/evaluation/projects/{parking}/completion", new { completedOn = "2022-05-20", parkingSpaces = 50 }, 1);
         await _admin.Change($"/api/evaluation/projects/{security}/completion", new { completedOn = "2022-05-31" }, 1);
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.Post($"/api/evaluation/projects/{security}/completion", new { completedOn = "2022-05-31" }, 2)).StatusCode);
+
+        var done = await _admin.Get($"/api/evaluation/projects/{parking}");
+        Assert.Equal(50, done.GetProperty("parkingSpaces").GetInt32());
+        Assert.Equal("2022-05-20", done.GetProperty("completedOn").GetString());
+        Assert.Equal(parking, (await _admin.Get("/api/evaluation/projects?kind=parkingSpaces&completed=true")).GetProperty("items")[0].GetProperty("id").GetGuid());
 
         var may = await _admin.Get("/api/evaluation/projects/totals?from=2022-05-01&to=2022-05-25");
         Assert.Equal(50, may.GetProperty("parkingSpacesAdded").GetInt32());

@@ -143,6 +143,8 @@ public sealed class SeedFiguresTests : IAsyncLifetime
         Assert.Equal(15, blackScore.GetProperty("evidence").GetProperty("validComplaintIds").GetArrayLength());
         Assert.Equal(3m, blackScore.GetProperty("complaintRate").GetDecimal());
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.Http.PostAsJsonAsync("/api/evaluation/periods/2022Q2/close", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.Http.PostAsJsonAsync("/api/evaluation/periods/2022Q3/close", new { })).StatusCode); // not ended
+        Assert.Equal("2022Q2", Assert.Single((await _admin.Get("/api/evaluation/periods")).EnumerateArray()).GetProperty("period").GetString());
 
         var summary = await _admin.Get("/api/evaluation/summary?asOf=2022-07-05");
         Assert.Equal(5, summary.GetProperty("redListed").GetInt32());
