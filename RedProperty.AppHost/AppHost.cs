@@ -8,6 +8,7 @@ var deps = builder.AddDependencies();
 // service starts, so nothing published is dropped for want of a queue (RabbitMQ drops what no queue
 // is bound to), whatever order the services start in later.
 var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluation", deps);
+var consultationTopology = builder.AddTopologyStep<Projects.RedProperty_Consultation>("consultation", deps);
 
 // Sign-in (OpenID Connect): every service and the gateway validate the tokens it issues.
 var identity = builder.AddProject<Projects.RedProperty_Identity>("identity")
@@ -21,6 +22,14 @@ var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation
     .WithDependencies(deps, "evaluation")
     .WithSignIn(identity)
     .WaitForCompletion(topology)
+    .WaitForCompletion(consultationTopology)
+    .WithHttpHealthCheck("/health");
+
+var consultation = builder.AddProject<Projects.RedProperty_Consultation>("consultation")
+    .WithPlainHttp()
+    .WithDependencies(deps, "consultation")
+    .WithSignIn(identity)
+    .WaitForCompletion(consultationTopology)
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
@@ -30,6 +39,7 @@ var organization = builder.AddProject<Projects.RedProperty_Organization>("organi
     // The key of the members' ID-number hashes (one person, one record): a secret like a password.
     .WithEnvironment("Members__PersonKey", builder.AddPassword("organization-person-key"))
     .WaitForCompletion(topology)
+    .WaitForCompletion(consultationTopology)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.RedProperty_Gateway>("gateway")
@@ -38,6 +48,7 @@ builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithReference(identity)
     .WithReference(organization).WaitFor(organization)
     .WithReference(evaluation).WaitFor(evaluation)
+    .WithReference(consultation).WaitFor(consultation)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/alive");
 

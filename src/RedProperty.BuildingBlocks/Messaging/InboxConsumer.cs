@@ -39,6 +39,7 @@ public abstract class InboxConsumer<TMessage>(Inbox inbox) : IConsumer<TMessage>
             return;
         }
 
+        MessageId = messageId;
         await Apply(context.Message, session, context.CancellationToken);
         var now = inbox.Time.GetUtcNow();
         session.Insert(new InboxRecord(key, typeof(TMessage).Name, now));
@@ -56,6 +57,9 @@ public abstract class InboxConsumer<TMessage>(Inbox inbox) : IConsumer<TMessage>
             inbox.Metrics.DuplicateDropped(consumer);
         }
     }
+
+    /// <summary>The id of the message being applied: the event's identity, to keep where an effect came from.</summary>
+    protected Guid MessageId { get; private set; }
 
     /// <summary>Stage the message's effect in <paramref name="session"/>; do not save.</summary>
     protected abstract Task Apply(TMessage message, IDocumentSession session, CancellationToken cancellationToken);

@@ -68,5 +68,15 @@ public static class CallerScopes
         return asked is null || asked == own;
     }
 
+    /// <summary>
+    /// The only community (by id) a community's staff see, null when the caller is not limited to one.
+    /// The claim may carry the community's id or its name; <paramref name="idOfName"/> looks a name up in
+    /// the service's own copy of the geography. A name nobody has gives <see cref="Guid.Empty"/>: nothing.
+    /// </summary>
+    public static async Task<Guid?> CommunityIdLimitAsync(this Caller caller, Func<string, Task<Guid?>> idOfName) =>
+        caller.CommunityLimit is not { } claim ? null
+        : Guid.TryParse(claim, out var id) ? id
+        : await idOfName(claim) ?? Guid.Empty;
+
     public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 }

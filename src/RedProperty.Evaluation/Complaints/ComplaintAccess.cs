@@ -13,13 +13,8 @@ public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Chan
 {
     public static async Task<ComplaintScope> OfAsync(Caller caller, IQuerySession session, CancellationToken cancellationToken)
     {
-        Guid? community = null;
-        if (caller.CommunityLimit is { } claim)
-        {
-            community = Guid.TryParse(claim, out var id)
-                ? id
-                : (await session.Query<CommunityDirectoryEntry>().FirstOrDefaultAsync(c => c.Name == claim, cancellationToken))?.Id ?? Guid.Empty;
-        }
+        var community = await caller.CommunityIdLimitAsync(async name =>
+            (await session.Query<CommunityDirectoryEntry>().FirstOrDefaultAsync(c => c.Name == name, cancellationToken))?.Id);
 
         var channel = caller.Is(Roles.ComplaintClient) && !caller.DistrictWide ? caller.Name : null;
         return new ComplaintScope(caller.CompanyLimit, community, channel);

@@ -1,0 +1,68 @@
+using Marten.Events.Aggregation;
+
+namespace RedProperty.Consultation.Committees;
+
+public sealed record CommitteeDetails(Guid Id, Guid CommunityId, string Name, DateOnly TermFrom, DateOnly TermTo) : IVersioned
+{
+    public IReadOnlyList<Appointment> Appointments { get; init; } = [];
+
+    public long Version { get; set; }
+
+    public static CommitteeDetails Create(CommitteeFormed e) => new(e.CommitteeId, e.CommunityId, e.Name, e.TermFrom, e.TermTo) { Version = 1 };
+}
+
+public sealed class CommitteeDetailsProjection : SingleStreamProjection<CommitteeDetails, Guid>
+{
+    public static CommitteeDetails Create(CommitteeFormed e) => CommitteeDetails.Create(e);
+
+    public static CommitteeDetails Apply(CommitteeMemberAppointed e, CommitteeDetails c) =>
+        c with { Appointments = [.. c.Appointments, new Appointment(e.AppointmentId, e.Name, e.Position, e.From, e.To, e.PartyMemberId, e.CompanyId)] };
+
+    public static CommitteeDetails Apply(CommitteeMemberAppointmentEnded e, CommitteeDetails c) =>
+        c with { Appointments = [.. c.Appointments.Select(a => a.Id == e.AppointmentId ? a with { To = e.On } : a)] };
+}
+
+/// <summary>Party-member heads of property companies serving concurrently on a committee on a day, each counted once.</summary>
+public static class ConcurrentHeads
+{
+    public static async Task<IReadOnlyList<Appointment>> OnAsync(IQuerySession session, DateOnly day, Guid? community, CancellationToken cancellationToken)
+    {
+        var query = session.Query<CommitteeDetails>().AsQueryable();
+        if (community is { } c)
+        {
+            query = query.Where(x => x.CommunityId == c);
+        }
+
+        var committees = await query.ToListAsync(cancellationToken);
+        return [.. committees.SelectMany(x => x.Appointments).Where(a => a.PartyMemberId is not null && a.Covers(day)).DistinctBy(a => a.PartyMemberId)];
+    }
+}
+
+/// <summary>A community's staff reach their own community's committee, parties and meetings; outside it, 404.</summary>
+public static class CommunityScope
+{
+    public static Task<Guid?> LimitAsync(HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
+        Caller.Of(http.User).CommunityIdLimitAsync(async name =>
+            (await session.Query<Directory.CommunityEntry>().FirstOrDefaultAsync(c => c.Name == name, cancellationToken))?.Id);
+
+    public static async Task RequireAsync(HttpContext http, IQuerySession session, Guid community, CancellationToken cancellationToken)
+    {
+        if (await LimitAsync(http, session, cancellationToken) is { } own && own != community)
+        {
+            throw new ResourceNotFoundException("Nothing of that community here.");
+        }
+    }
+}
+
+public static class CommitteeScope
+{
+    public static async Task Require(HttpContext http, IQuerySession session, Guid committeeId, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<CommitteeDetails>(committeeId, cancellationToken) is not { } committee)
+        {
+            throw new ResourceNotFoundException($"No committee with id {committeeId}.");
+        }
+
+        await CommunityScope.RequireAsync(http, session, committee.CommunityId, cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using JasperFx.Events.Projections;
+using RedProperty.Consultation.Actions;
+using RedProperty.Consultation.Committees;
+using RedProperty.Consultation.Directory;
+using RedProperty.Consultation.Meetings;
+using RedProperty.Consultation.Parties;
+using RedProperty.Consultation.Proposals;
+
+namespace RedProperty.Consultation;
+
+/// <summary>Joint consultation (党建联席): community big party committees, joint meetings, resolutions and their follow-up.</summary>
+public sealed class ConsultationService
+{
+    public const string Name = "consultation";
+
+    public static void Register(IHostApplicationBuilder builder)
+    {
+        builder.AddHttpConventions<ConsultationService>(ApiExamples.Add);
+        builder.AddMessaging(Name, bus =>
+        {
+            bus.AddConsumer<CommunityRegisteredConsumer>();
+            bus.AddConsumer<PropertyCompanyRegisteredConsumer>();
+            bus.AddConsumer<EstateRegisteredConsumer>();
+            bus.AddConsumer<EstateServiceContractedConsumer>();
+            bus.AddConsumer<PartyMemberJoinedCompanyConsumer>();
+            bus.AddConsumer<PartyMemberCompanyRoleChangedConsumer>();
+            bus.AddConsumer<PartyMemberMovedCompanyConsumer>();
+            bus.AddConsumer<PartyMemberLeftCompanyConsumer>();
+            bus.AddConsumer<ComplaintOverdueConsumer>();
+            bus.AddConsumer<BlackListPublishedConsumer>();
+        }, replaysFrom: ["organization", "evaluation"]);
+        builder.AddEventStore(Name, options =>
+            {
+                options.Projections.Add<CommitteeDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<PartyDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<PartyContactsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<MeetingDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<ActionDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<CommitteeOfCommunity>();
+                // Consumed concurrently (messages about one new thing): inserted when new, stored under optimistic concurrency after.
+                options.Schema.For<EstateEntry>().UseOptimisticConcurrency(true);
+                options.Schema.For<PartyMemberEntry>().UseOptimisticConcurrency(true);
+                options.Schema.For<AgendaProposal>();
+            })
+            .PublishIntegrationEvents(IntegrationEvents.Map);
+        builder.Services.AddHostedService<OverdueActions>();
+    }
+}

@@ -1,0 +1,62 @@
+using RedProperty.BuildingBlocks.Security;
+using RedProperty.Testing;
+
+namespace RedProperty.Consultation.Tests;
+
+/// <summary>Who may do what in Consultation: every endpoint, every role.</summary>
+public sealed class AccessTests(ConsultationFixture fixture) : IClassFixture<ConsultationFixture>
+{
+    private static readonly string[] Readers = [Roles.CommunityStaff, Roles.CompanyUser, Roles.Inspector, Roles.Instructor, Roles.Auditor];
+    private static readonly string[] Organisers = [Roles.CommunityStaff];
+
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["FormCommittee"] = Organisers,
+        ["AppointCommitteeMember"] = Organisers,
+        ["EndCommitteeAppointment"] = Organisers,
+        ["GetCommittee"] = Readers,
+        ["ListCommittees"] = Readers,
+        ["ListConcurrentCompanyHeads"] = [.. Readers, Roles.IntegrationClient],
+        ["RegisterParty"] = Organisers,
+        ["GetParty"] = Readers,
+        ["GetPartyContacts"] = Organisers,
+        ["ListParties"] = Readers,
+        ["ConveneMeeting"] = Organisers,
+        ["InviteParties"] = Organisers,
+        ["AddAgendaItem"] = Organisers,
+        ["RecordAttendance"] = Organisers,
+        ["HoldMeeting"] = Organisers,
+        ["DecideAgendaItem"] = Organisers,
+        ["AssignAction"] = Organisers,
+        ["GetMeeting"] = Readers,
+        ["ListMeetings"] = Readers,
+        ["ReportActionProgress"] = Organisers,
+        ["GetAction"] = Readers,
+        ["GetConsultationSummary"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["TraceSource"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["MoveBackErrors-consultation"] = [],
+        ["ReplayIntegrationEvents"] = [],
+        ["RepublishUnrouted"] = [],
+        ["GetPersonalDataReads"] = [],
+    };
+
+    [Fact]
+    public Task Every_endpoint_answers_401_without_a_token_403_to_other_roles_and_serves_its_roles() =>
+        AccessMatrix.AssertAsync(fixture.Host, fixture.System.Identity, Expected);
+
+    [Fact]
+    public async Task Malformed_and_extreme_input_to_every_endpoint_is_never_a_5xx_and_always_problem_json()
+    {
+        var ids = new Dictionary<string, Guid>
+        {
+            ["committees"] = await fixture.Admin.Create("/api/consultation/committees", new { communityId = fixture.Weibin, name = "渭滨社区大党委", termFrom = "2021-07-01", termTo = "2026-06-30" }),
+            ["parties"] = await fixture.Admin.Create("/api/consultation/parties", new { kind = "residentsCommittee", name = "渭滨居委会", communityId = fixture.Weibin }),
+            ["meetings"] = await fixture.Admin.Create("/api/consultation/meetings", new { communityId = fixture.Weibin, title = "联席会议", at = "2022-06-10T09:30:00+08:00", place = "社区", convener = "书记" }),
+        };
+
+        var (requests, failures) = await new GeneratedBadInput(fixture.Admin.Http, ids).RunAsync();
+
+        Assert.True(requests > 1_000, $"only {requests} requests were generated");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(30))}");
+    }
+}
