@@ -103,7 +103,8 @@ public static class ConsultationApi
         meetings.MapGet("/{id:guid}", async Task<Results<Ok<MeetingDetails>, NotFound>> (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
                 var limit = await CommunityScope.LimitAsync(http, session, ct);
-                return await session.Read<MeetingDetails>(id, http.Response, ct, m => limit is null || m.CommunityId == limit);
+                var read = await session.Read<MeetingDetails>(id, http.Response, ct, m => limit is null || m.CommunityId == limit);
+                return read.Result is Ok<MeetingDetails> { Value: { } meeting } ? TypedResults.Ok(meeting.As(Caller.Of(http.User))) : read;
             })
             .ForRoles(Readers).WithName("GetMeeting").WithSummary("A meeting: invitations, agenda with decisions, attendance, minutes");
         meetings.MapGet("/", async Task<Ok<IReadOnlyList<MeetingDetails>>> (HttpContext http, IQuerySession session, Guid? communityId, CancellationToken ct) =>
@@ -115,7 +116,8 @@ public static class ConsultationApi
                     query = query.Where(m => m.CommunityId == community);
                 }
 
-                return TypedResults.Ok<IReadOnlyList<MeetingDetails>>(await query.OrderByDescending(m => m.At).Take(500).ToListAsync(ct));
+                var caller = Caller.Of(http.User);
+                return TypedResults.Ok<IReadOnlyList<MeetingDetails>>([.. (await query.OrderByDescending(m => m.At).Take(500).ToListAsync(ct)).Select(m => m.As(caller))]);
             })
             .ForRoles(Readers).WithName("ListMeetings").WithSummary("Meetings, newest first (communityId); a community's staff see their own");
 

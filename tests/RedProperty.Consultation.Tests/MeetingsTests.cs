@@ -73,6 +73,11 @@ public sealed class MeetingsTests(ConsultationFixture fixture) : IClassFixture<C
         Assert.Equal(1, summary.GetProperty("actionItemsOpen").GetInt32());
         Assert.Equal(1, summary.GetProperty("actionItemsOverdue").GetInt32());
         Assert.Equal(0, (await Admin.Get("/api/consultation/summary?asOf=2022-06-09")).GetProperty("meetingsHeld").GetInt32());
+
+        // The minutes were for the participants: the organisers read them, an auditor does not.
+        Assert.StartsWith("议定", (await Admin.Get(path)).GetProperty("minutes").GetString());
+        var auditor = new ApiClient(await fixture.As(Roles.Auditor));
+        Assert.Equal(JsonValueKind.Null, (await auditor.Get(path)).GetProperty("minutes").ValueKind);
     }
 
     [Fact]

@@ -35,6 +35,12 @@ public sealed record MeetingDetails(Guid Id, Guid CommunityId, string Title, Dat
     public MinutesVisibility? MinutesVisibility { get; init; }
 
     public long Version { get; set; }
+
+    /// <summary>Minutes not made public are read by the meeting's organisers only (the community's staff, district admins).</summary>
+    public MeetingDetails As(Caller caller) =>
+        MinutesVisibility is null or Meetings.MinutesVisibility.Public || caller.Is(Roles.DistrictAdmin) || caller.Is(Roles.CommunityStaff)
+            ? this
+            : this with { Minutes = null };
 }
 
 public sealed class MeetingDetailsProjection : SingleStreamProjection<MeetingDetails, Guid>
