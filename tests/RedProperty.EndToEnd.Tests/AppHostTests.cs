@@ -52,6 +52,9 @@ public sealed class AppHostTests
             var company = await gateway.EvaluationCompanyEventually(id);
 
             Assert.Equal("天水市麦积区网关测试物业服务有限公司", company.GetProperty("name").GetString());
+            // Every service behind its gateway prefix.
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/consultation/summary")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/evaluation/summary")).StatusCode);
 
             // deploy/token.sh, as README shows it: a company's user sees its company and not another.
             var companyUser = await TokenFromScript(gateway.BaseAddress!, "company-user", id.ToString());
