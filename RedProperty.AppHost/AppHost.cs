@@ -9,6 +9,7 @@ var deps = builder.AddDependencies();
 // is bound to), whatever order the services start in later.
 var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluation", deps);
 var consultationTopology = builder.AddTopologyStep<Projects.RedProperty_Consultation>("consultation", deps);
+var volunteeringTopology = builder.AddTopologyStep<Projects.RedProperty_Volunteering>("volunteering", deps);
 
 // Sign-in (OpenID Connect): every service and the gateway validate the tokens it issues.
 var identity = builder.AddProject<Projects.RedProperty_Identity>("identity")
@@ -32,6 +33,16 @@ var consultation = builder.AddProject<Projects.RedProperty_Consultation>("consul
     .WaitForCompletion(consultationTopology)
     .WithHttpHealthCheck("/health");
 
+var volunteering = builder.AddProject<Projects.RedProperty_Volunteering>("volunteering")
+    .WithPlainHttp()
+    .WithDependencies(deps, "volunteering")
+    .WithSignIn(identity)
+    // The key of the volunteers' ID-number hashes (one person, one record) and certificate codes.
+    .WithEnvironment("Volunteers__PersonKey", builder.AddPassword("volunteering-person-key"))
+    .WaitForCompletion(volunteeringTopology)
+    .WaitForCompletion(consultationTopology)
+    .WithHttpHealthCheck("/health");
+
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
     .WithPlainHttp()
     .WithDependencies(deps, "organization")
@@ -40,6 +51,7 @@ var organization = builder.AddProject<Projects.RedProperty_Organization>("organi
     .WithEnvironment("Members__PersonKey", builder.AddPassword("organization-person-key"))
     .WaitForCompletion(topology)
     .WaitForCompletion(consultationTopology)
+    .WaitForCompletion(volunteeringTopology)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.RedProperty_Gateway>("gateway")
@@ -49,6 +61,7 @@ builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithReference(organization).WaitFor(organization)
     .WithReference(evaluation).WaitFor(evaluation)
     .WithReference(consultation).WaitFor(consultation)
+    .WithReference(volunteering).WaitFor(volunteering)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/alive");
 

@@ -28,7 +28,8 @@ public sealed class ConsultationService
             bus.AddConsumer<PartyMemberLeftCompanyConsumer>();
             bus.AddConsumer<ComplaintOverdueConsumer>();
             bus.AddConsumer<BlackListPublishedConsumer>();
-        }, replaysFrom: ["organization", "evaluation"]);
+            bus.AddConsumer<DisputeEscalatedConsumer>();
+        }, replaysFrom: ["organization", "evaluation", "volunteering"]);
         builder.AddEventStore(Name, options =>
             {
                 options.Projections.Add<CommitteeDetailsProjection>(ProjectionLifecycle.Inline);

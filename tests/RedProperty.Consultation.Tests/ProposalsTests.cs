@@ -17,17 +17,21 @@ public sealed class ProposalsTests(ConsultationFixture fixture) : IClassFixture<
         await fixture.Publish(new EvaluationV1.ComplaintOverdue(complaint, fixture.Hongyuan, fixture.Weibin, Guid.CreateVersion7(),
             fixture.Time.GetUtcNow().AddHours(-1), fixture.Time.GetUtcNow()));
         await fixture.Publish(new EvaluationV1.BlackListPublished("2022Q1", [fixture.Hongyuan], 1, new DateOnly(2022, 4, 5), fixture.Time.GetUtcNow()));
+        var dispute = Guid.CreateVersion7();
+        await fixture.Publish(new RedProperty.Contracts.Volunteering.V1.DisputeEscalated(dispute, fixture.Weibin, "调解超过一个月未结", new DateOnly(2022, 6, 1), fixture.Time.GetUtcNow()));
         await Eventually.True(async () => (await Admin.Http.GetAsync($"/api/consultation/trace/{fixture.Hongyuan}")).StatusCode == HttpStatusCode.OK
-            && (await Admin.Http.GetAsync($"/api/consultation/trace/{complaint}")).StatusCode == HttpStatusCode.OK, what: "both proposals");
+            && (await Admin.Http.GetAsync($"/api/consultation/trace/{complaint}")).StatusCode == HttpStatusCode.OK
+            && (await Admin.Http.GetAsync($"/api/consultation/trace/{dispute}")).StatusCode == HttpStatusCode.OK, what: "the three proposals");
 
         var (residents, _, company, _) = await MeetingsTests.Parties(fixture, fixture.Weibin, "渭滨");
         var meeting = await Admin.Create("/api/consultation/meetings", new { communityId = fixture.Weibin, title = "渭滨社区联席会议", at = "2022-06-15T09:30:00+08:00", place = "渭滨社区", convener = "渭滨社区党委" });
         var path = $"/api/consultation/meetings/{meeting}";
         var agenda = (await Admin.Get(path)).GetProperty("agenda").EnumerateArray().ToList();
-        Assert.Equal(2, agenda.Count); // both proposals joined the community's next meeting
+        Assert.Equal(3, agenda.Count); // the three proposals joined the community's next meeting
+        Assert.Contains(agenda, i => i.GetProperty("source").GetProperty("kind").GetString() == "disputeEscalated");
         var item = agenda.Single(i => i.GetProperty("source").GetProperty("sourceId").GetGuid() == complaint).GetProperty("id").GetGuid();
 
-        var version = await Admin.Change($"{path}/invitations", new { partyIds = new[] { residents, company } }, 3);
+        var version = await Admin.Change($"{path}/invitations", new { partyIds = new[] { residents, company } }, 4);
         version = await Admin.Change($"{path}/attendance", new { partyId = residents, present = true }, version);
         version = await Admin.Change($"{path}/attendance", new { partyId = company, present = true }, version);
         fixture.AdvanceTo(new DateTimeOffset(2022, 6, 15, 12, 0, 0, TimeSpan.FromHours(8)));

@@ -55,6 +55,7 @@ public sealed class AppHostTests
             // Every service behind its gateway prefix.
             Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/consultation/summary")).StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/evaluation/summary")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/volunteering/summary")).StatusCode);
 
             // deploy/token.sh, as README shows it: a company's user sees its company and not another.
             var companyUser = await TokenFromScript(gateway.BaseAddress!, "company-user", id.ToString());
