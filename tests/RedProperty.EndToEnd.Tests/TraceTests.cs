@@ -5,6 +5,7 @@ using RedProperty.Consultation;
 using RedProperty.Evaluation;
 using RedProperty.Organization;
 using RedProperty.Testing;
+using RedProperty.Volunteering;
 
 namespace RedProperty.EndToEnd.Tests;
 
@@ -20,6 +21,7 @@ public sealed class TraceTests : IAsyncLifetime
     private ApiClient _organization = null!;
     private ApiClient _evaluation = null!;
     private ApiClient _consultation = null!;
+    private ApiClient _volunteering = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,8 +29,11 @@ public sealed class TraceTests : IAsyncLifetime
         // A service level of two seconds, checked every second: the complaint is overdue at once.
         var evaluation = _system.Start<EvaluationService>(("Complaints:ServiceLevel", "00:00:02"), ("Complaints:OverdueCheckEvery", "00:00:01"));
         var consultation = _system.Start<ConsultationService>();
+        var volunteering = _system.Start<VolunteeringService>();
         await evaluation.ConsumersReadyAsync();
         await consultation.ConsumersReadyAsync();
+        await volunteering.ConsumersReadyAsync();
+        _volunteering = new ApiClient(volunteering.CreateClient());
         _organization = new ApiClient(_system.Start<OrganizationService>().CreateClient());
         _evaluation = new ApiClient(evaluation.CreateClient());
         _consultation = new ApiClient(consultation.CreateClient());
@@ -79,5 +84,28 @@ public sealed class TraceTests : IAsyncLifetime
         Assert.Equal("adopted", trace.GetProperty("outcome").GetString());
         Assert.Equal(100, trace.GetProperty("actions")[0].GetProperty("progress").GetInt32());
         Assert.Equal(today, trace.GetProperty("actions")[0].GetProperty("completedOn").GetString());
+    }
+
+    [Fact]
+    public async Task A_dispute_escalated_in_Volunteering_reaches_its_community_s_joint_meeting_in_Consultation()
+    {
+        var subDistrict = await _organization.Create("/api/organization/sub-districts", new { name = "桥南街道", kind = "subDistrict" });
+        var community = await _organization.Create("/api/organization/communities", new { name = "桥南社区", subDistrictId = subDistrict });
+        var dispute = await Eventually.Get(async () =>
+        {
+            var response = await _volunteering.Http.PostAsJsonAsync("/api/volunteering/disputes", new { communityId = community, parties = new[] { "王某", "赵某" }, summary = "占用楼道停放电动车", source = "walkIn" });
+            return response.StatusCode == HttpStatusCode.Created ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() : (Guid?)null;
+        }, TimeSpan.FromSeconds(60), "the community in Volunteering");
+        var version = await _volunteering.Change($"/api/volunteering/disputes/{dispute}/triage", new { accept = true }, 1);
+        await _volunteering.Change($"/api/volunteering/disputes/{dispute}/escalation", new { reason = "多次调解未果，提请联席会议研究" }, version);
+
+        var trace = await Eventually.Get(async () =>
+        {
+            var response = await _consultation.Http.GetAsync($"/api/consultation/trace/{dispute}");
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(60), "the escalated dispute proposed in Consultation");
+        Assert.Equal(community, trace!.Value[0].GetProperty("communityId").GetGuid());
+        Assert.Equal("disputeEscalated", trace.Value[0].GetProperty("source").GetProperty("kind").GetString());
+        Assert.DoesNotContain("王某", trace.Value.GetRawText()); // the parties' names stay in Volunteering
     }
 }
