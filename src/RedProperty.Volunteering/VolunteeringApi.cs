@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using RedProperty.Volunteering.Activities;
+using RedProperty.Volunteering.Directory;
 using RedProperty.Volunteering.Disputes;
 using RedProperty.Volunteering.Teams;
 using RedProperty.Volunteering.Volunteers;
@@ -20,14 +22,16 @@ public static class VolunteeringApi
         volunteers.MapPost("/", RegisterVolunteerEndpoint.Handle).Validate<RegisterVolunteer>().WithIdempotency()
             .ForRoles(Organisers).WithName("RegisterVolunteer")
             .WithSummary("Register a volunteer (party member, owners' committee member or grid worker) with their consent; one record per person (409 with existing)");
-        volunteers.MapGet("/{id:guid}", (Guid id, IQuerySession session, HttpResponse response, CancellationToken ct) => session.Read<VolunteerDetails>(id, response, ct))
+        volunteers.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
+                Places.ReadScoped<VolunteerDetails>(user, session, id, v => v.CommunityId, response, ct))
             .ForRoles(Readers).WithName("GetVolunteer").WithSummary("A volunteer's record: hours and stars (no phone, no ID number)");
-        volunteers.MapGet("/{id:guid}/contact", async Task<Results<Ok<VolunteerContact>, NotFound>> (Guid id, IQuerySession session, CancellationToken ct) =>
-                await session.LoadAsync<VolunteerContact>(id, ct) is { } contact ? TypedResults.Ok(contact) : TypedResults.NotFound())
+        volunteers.MapGet("/{id:guid}/contact", async Task<Results<Ok<VolunteerContact>, NotFound>> (Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+                await Places.FindScoped<VolunteerDetails>(user, session, id, v => v.CommunityId, ct) is not null
+                && await session.LoadAsync<VolunteerContact>(id, ct) is { } contact ? TypedResults.Ok(contact) : TypedResults.NotFound())
             .AuditsPersonalData("volunteer contact")
             .ForRoles(Organisers).WithName("GetVolunteerContact").WithSummary("A volunteer's phone (personal data: every read is audited)");
-        volunteers.MapGet("/{id:guid}/certificate", async Task<Results<Ok<Certificate>, NotFound>> (Guid id, IQuerySession session, TimeProvider time, PersonKey keys, CancellationToken ct) =>
-                await session.LoadAsync<VolunteerDetails>(id, ct) is { } volunteer
+        volunteers.MapGet("/{id:guid}/certificate", async Task<Results<Ok<Certificate>, NotFound>> (Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider time, PersonKey keys, CancellationToken ct) =>
+                await Places.FindScoped<VolunteerDetails>(user, session, id, v => v.CommunityId, ct) is { } volunteer
                     ? TypedResults.Ok(Certificates.Issue(volunteer, DistrictCalendar.Today(time.GetUtcNow()), keys))
                     : TypedResults.NotFound())
             .ForRoles(Organisers).WithName("IssueCertificate").WithSummary("A volunteer service certificate: hours, stars and a code anyone can verify");
@@ -41,7 +45,8 @@ public static class VolunteeringApi
             .ForRoles(Organisers).WithName("FormTeam").WithSummary("Form a community's Red Property volunteer team with its leader");
         teams.MapPost("/{id:guid}/members", TeamEndpoints.Join).Validate<JoinTeam>()
             .ForRoles(Organisers).WithName("JoinTeam").WithSummary("A volunteer joins the team").ProducesChangeProblems();
-        teams.MapGet("/{id:guid}", (Guid id, IQuerySession session, HttpResponse response, CancellationToken ct) => session.Read<TeamDetails>(id, response, ct))
+        teams.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
+                Places.ReadScoped<TeamDetails>(user, session, id, t => t.CommunityId, response, ct))
             .ForRoles(Readers).WithName("GetTeam").WithSummary("A team with its members and their sources");
 
         var activities = api.MapGroup("/activities").WithTags("Volunteer activities");
@@ -57,7 +62,8 @@ public static class VolunteeringApi
             .ForRoles(Organisers).WithName("CheckOut").WithSummary("A volunteer checks out: the time on site goes on their record").ProducesChangeProblems();
         activities.MapPost("/{id:guid}/held", ActivityEndpoints.Held).Validate<RecordActivityHeld>()
             .ForRoles(Organisers).WithName("RecordActivityHeld").WithSummary("Record the activity as held, with its outcomes").ProducesChangeProblems();
-        activities.MapGet("/{id:guid}", (Guid id, IQuerySession session, HttpResponse response, CancellationToken ct) => session.Read<ActivityDetails>(id, response, ct))
+        activities.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
+                Places.ReadScoped<ActivityDetails>(user, session, id, a => a.CommunityId, response, ct))
             .ForRoles(Readers).WithName("GetActivity").WithSummary("An activity: sign-ups, check-ins and -outs with hours, outcomes");
 
         var disputes = api.MapGroup("/disputes").WithTags("Neighbour-dispute mediation");
@@ -70,10 +76,12 @@ public static class VolunteeringApi
         Change<RecordReturnVisit>(disputes, "/{id:guid}/return-visit", DisputeEndpoints.ReturnVisit, "RecordReturnVisit", "The return visit: was the agreement performed?");
         Change<CloseDispute>(disputes, "/{id:guid}/closure", DisputeEndpoints.Close, "CloseDispute", "Close and archive: agreed, notAgreed, withdrawn or unreachable");
         Change<EscalateDispute>(disputes, "/{id:guid}/escalation", DisputeEndpoints.Escalate, "EscalateDispute", "Bring an unresolved dispute to the community's joint meeting");
-        disputes.MapGet("/{id:guid}", (Guid id, IQuerySession session, HttpResponse response, CancellationToken ct) => session.Read<DisputeDetails>(id, response, ct))
+        disputes.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
+                Places.ReadScoped<DisputeDetails>(user, session, id, d => d.CommunityId, response, ct))
             .ForRoles(Readers).WithName("GetDispute").WithSummary("A dispute with its history (without the parties' names)");
-        disputes.MapGet("/{id:guid}/parties", async Task<Results<Ok<DisputeParties>, NotFound>> (Guid id, IQuerySession session, CancellationToken ct) =>
-                await session.LoadAsync<DisputeParties>(id, ct) is { } parties ? TypedResults.Ok(parties) : TypedResults.NotFound())
+        disputes.MapGet("/{id:guid}/parties", async Task<Results<Ok<DisputeParties>, NotFound>> (Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
+                await Places.FindScoped<DisputeDetails>(user, session, id, d => d.CommunityId, ct) is not null
+                && await session.LoadAsync<DisputeParties>(id, ct) is { } parties ? TypedResults.Ok(parties) : TypedResults.NotFound())
             .AuditsPersonalData("dispute parties")
             .ForRoles([Roles.CommunityStaff, Roles.Instructor]).WithName("GetDisputeParties").WithSummary("The parties' names (personal data: every read is audited)");
         return app;

@@ -74,4 +74,21 @@ public sealed class VolunteeringTests(VolunteeringFixture fixture) : IClassFixtu
         Assert.False((await anyone.GetFromJsonAsync<JsonElement>($"/api/volunteering/certificates/verify?volunteerId={leader}&hours=150&stars=1&issuedOn={certificate.GetProperty("issuedOn").GetString()}&code={certificate.GetProperty("code").GetString()}")).GetProperty("valid").GetBoolean());
     }
 
+
+    [Fact]
+    public async Task A_community_s_staff_reach_their_own_community_only()
+    {
+        var weibinVolunteer = await fixture.Volunteer("渭滨志愿者");
+        var qiaonan = new ApiClient(fixture.Host.CreateClient().WithToken(await fixture.System.Identity.TokenAsync(Roles.CommunityStaff, community: "桥南社区")));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.GetAsync($"/api/volunteering/volunteers/{weibinVolunteer}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.GetAsync($"/api/volunteering/volunteers/{weibinVolunteer}/contact")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.PostAsJsonAsync("/api/volunteering/volunteers",
+            new { source = "gridWorker", name = "越界", communityId = fixture.Weibin, idNumber = VolunteeringFixture.NextIdNumber(), consent = true })).StatusCode);
+        var own = await qiaonan.Create("/api/volunteering/volunteers", new { source = "gridWorker", name = "桥南网格员", communityId = fixture.Qiaonan, idNumber = VolunteeringFixture.NextIdNumber(), consent = true });
+        Assert.Equal("桥南网格员", (await qiaonan.Get($"/api/volunteering/volunteers/{own}")).GetProperty("name").GetString());
+        var dispute = await Admin.Create("/api/volunteering/disputes", new { communityId = fixture.Weibin, parties = new[] { "甲", "乙" }, summary = "渭滨的纠纷", source = "walkIn" });
+        Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Post($"/api/volunteering/disputes/{dispute}/triage", new { accept = true }, 1)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.GetAsync($"/api/volunteering/disputes/{dispute}/parties")).StatusCode);
+    }
 }

@@ -42,16 +42,10 @@ public static class ConcurrentHeads
 public static class CommunityScope
 {
     public static Task<Guid?> LimitAsync(HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
-        Caller.Of(http.User).CommunityIdLimitAsync(async name =>
-            (await session.Query<Directory.CommunityEntry>().FirstOrDefaultAsync(c => c.Name == name, cancellationToken))?.Id);
+        CommunityScopes.LimitAsync<Directory.CommunityEntry>(http.User, session, cancellationToken);
 
-    public static async Task RequireAsync(HttpContext http, IQuerySession session, Guid community, CancellationToken cancellationToken)
-    {
-        if (await LimitAsync(http, session, cancellationToken) is { } own && own != community)
-        {
-            throw new ResourceNotFoundException("Nothing of that community here.");
-        }
-    }
+    public static Task RequireAsync(HttpContext http, IQuerySession session, Guid community, CancellationToken cancellationToken) =>
+        CommunityScopes.RequireAsync<Directory.CommunityEntry>(http.User, session, community, cancellationToken);
 }
 
 public static class CommitteeScope

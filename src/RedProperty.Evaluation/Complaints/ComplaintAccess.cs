@@ -13,8 +13,7 @@ public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Chan
 {
     public static async Task<ComplaintScope> OfAsync(Caller caller, IQuerySession session, CancellationToken cancellationToken)
     {
-        var community = await caller.CommunityIdLimitAsync(async name =>
-            (await session.Query<CommunityDirectoryEntry>().FirstOrDefaultAsync(c => c.Name == name, cancellationToken))?.Id);
+        var community = await CommunityScopes.LimitAsync<CommunityDirectoryEntry>(caller, session, cancellationToken);
 
         var channel = caller.Is(Roles.ComplaintClient) && !caller.DistrictWide ? caller.Name : null;
         return new ComplaintScope(caller.CompanyLimit, community, channel);

@@ -124,6 +124,7 @@ public static class ActivityEndpoints
     public static async Task<Created<ActivityDetails>> Schedule(ScheduleActivity command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var estate = await Places.Estate(session, command.EstateId, "estateId", cancellationToken);
+        await Places.RequireCommunity(http.User, session, estate.CommunityId, cancellationToken);
         if (command.TeamId is { } team && await session.LoadAsync<TeamDetails>(team, cancellationToken) is not { } details)
         {
             throw new InvalidFieldException("teamId", $"No team with id {team}.");
@@ -142,21 +143,31 @@ public static class ActivityEndpoints
     private static async Task<VolunteerDetails> Volunteer(IQuerySession session, Guid id, CancellationToken cancellationToken) =>
         await session.LoadAsync<VolunteerDetails>(id, cancellationToken) ?? throw new InvalidFieldException("volunteerId", $"No volunteer with id {id}.");
 
+    private static Task<ActivityDetails> Scoped(HttpContext http, IQuerySession session, Guid id, CancellationToken cancellationToken) =>
+        Places.RequireScoped<ActivityDetails>(http.User, session, id, a => a.CommunityId, cancellationToken);
+
     public static async Task<Ok<ActivityDetails>> SignUp(
-        Guid id, VolunteerAt command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, VolunteerAt command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
+        var response = http.Response;
+        await Scoped(http, session, id, cancellationToken);
         await Volunteer(session, command.VolunteerId, cancellationToken);
         return await session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.SignUp(a, command.VolunteerId, time.GetUtcNow()), response, cancellationToken);
     }
 
-    public static Task<Ok<ActivityDetails>> CheckIn(
-        Guid id, VolunteerAt command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken) =>
-        session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.CheckIn(a, command.VolunteerId, command.At ?? time.GetUtcNow()), response, cancellationToken);
+    public static async Task<Ok<ActivityDetails>> CheckIn(
+        Guid id, VolunteerAt command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await Scoped(http, session, id, cancellationToken);
+        return await session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.CheckIn(a, command.VolunteerId, command.At ?? time.GetUtcNow()), http.Response, cancellationToken);
+    }
 
     /// <summary>Checking out also records the hours on the volunteer's record, in the same transaction.</summary>
     public static async Task<Ok<ActivityDetails>> CheckOut(
-        Guid id, VolunteerAt command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, VolunteerAt command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
+        var response = http.Response;
+        await Scoped(http, session, id, cancellationToken);
         var now = time.GetUtcNow();
         return await session.Change<VolunteerActivity, ActivityDetails>(id, expected, activity =>
         {
@@ -168,8 +179,11 @@ public static class ActivityEndpoints
         }, response, cancellationToken);
     }
 
-    public static Task<Ok<ActivityDetails>> Held(
-        Guid id, RecordActivityHeld command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, ActivityTypes types,
-        CancellationToken cancellationToken) =>
-        session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.Held(a, command, types, time.GetUtcNow()), response, cancellationToken);
+    public static async Task<Ok<ActivityDetails>> Held(
+        Guid id, RecordActivityHeld command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, ActivityTypes types,
+        CancellationToken cancellationToken)
+    {
+        await Scoped(http, session, id, cancellationToken);
+        return await session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.Held(a, command, types, time.GetUtcNow()), http.Response, cancellationToken);
+    }
 }

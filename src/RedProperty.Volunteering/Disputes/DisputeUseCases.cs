@@ -178,6 +178,7 @@ public static class DisputeEndpoints
     public static async Task<Created<DisputeDetails>> Register(RegisterDispute command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         await Places.Community(session, command.CommunityId, "communityId", cancellationToken);
+        await Places.RequireCommunity(http.User, session, command.CommunityId, cancellationToken);
         if (command.EstateId is { } estate && (await Places.Estate(session, estate, "estateId", cancellationToken)).CommunityId != command.CommunityId)
         {
             throw new InvalidFieldException("estateId", "The estate lies in another community.");
@@ -192,9 +193,11 @@ public static class DisputeEndpoints
     }
 
     /// <summary>Dispute events go to the dispute; volunteers' hours (mediation sessions) to each volunteer's record, in the same transaction.</summary>
-    private static Task<Ok<DisputeDetails>> Change(
-        IDocumentSession session, Guid id, ExpectedVersion expected, HttpResponse response, Func<Dispute, IReadOnlyList<object>> decide, CancellationToken cancellationToken) =>
-        session.Change<Dispute, DisputeDetails>(id, expected, dispute =>
+    private static async Task<Ok<DisputeDetails>> Change(
+        IDocumentSession session, Guid id, ExpectedVersion expected, HttpContext http, Func<Dispute, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
+    {
+        await Places.RequireScoped<DisputeDetails>(http.User, session, id, d => d.CommunityId, cancellationToken);
+        return await session.Change<Dispute, DisputeDetails>(id, expected, dispute =>
         {
             var events = decide(dispute);
             foreach (var hours in events.OfType<VolunteerHoursRecorded>())
@@ -203,12 +206,13 @@ public static class DisputeEndpoints
             }
 
             return [.. events.Where(e => e is not VolunteerHoursRecorded)];
-        }, response, cancellationToken);
+        }, http.Response, cancellationToken);
+    }
 
-    public static Task<Ok<DisputeDetails>> Triage(Guid id, TriageDispute command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
-        Change(session, id, expected, response, d => DisputeDecider.Triage(d, command, time.GetUtcNow()), ct);
+    public static Task<Ok<DisputeDetails>> Triage(Guid id, TriageDispute command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
+        Change(session, id, expected, http, d => DisputeDecider.Triage(d, command, time.GetUtcNow()), ct);
 
-    public static async Task<Ok<DisputeDetails>> Assign(Guid id, AssignMediators command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<DisputeDetails>> Assign(Guid id, AssignMediators command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct)
     {
         var volunteers = await session.LoadManyAsync<VolunteerDetails>(ct, command.VolunteerIds ?? []);
         if ((command.VolunteerIds ?? []).Except(volunteers.Select(v => v.Id)).ToList() is [var unknownVolunteer, ..])
@@ -222,23 +226,23 @@ public static class DisputeEndpoints
             throw new InvalidFieldException("instructorIds", $"No instructor with id {unknownInstructor}.");
         }
 
-        return await Change(session, id, expected, response, d => DisputeDecider.Assign(d, command, time.GetUtcNow()), ct);
+        return await Change(session, id, expected, http, d => DisputeDecider.Assign(d, command, time.GetUtcNow()), ct);
     }
 
-    public static Task<Ok<DisputeDetails>> Session(Guid id, RecordSession command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
-        Change(session, id, expected, response, d => DisputeDecider.Session(d, command, time.GetUtcNow()), ct);
+    public static Task<Ok<DisputeDetails>> Session(Guid id, RecordSession command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
+        Change(session, id, expected, http, d => DisputeDecider.Session(d, command, time.GetUtcNow()), ct);
 
-    public static Task<Ok<DisputeDetails>> Agree(Guid id, ReachAgreement command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
-        Change(session, id, expected, response, d => DisputeDecider.Agree(d, command, time.GetUtcNow()), ct);
+    public static Task<Ok<DisputeDetails>> Agree(Guid id, ReachAgreement command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
+        Change(session, id, expected, http, d => DisputeDecider.Agree(d, command, time.GetUtcNow()), ct);
 
-    public static Task<Ok<DisputeDetails>> ReturnVisit(Guid id, RecordReturnVisit command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
-        Change(session, id, expected, response, d => DisputeDecider.ReturnVisit(d, command, time.GetUtcNow()), ct);
+    public static Task<Ok<DisputeDetails>> ReturnVisit(Guid id, RecordReturnVisit command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
+        Change(session, id, expected, http, d => DisputeDecider.ReturnVisit(d, command, time.GetUtcNow()), ct);
 
-    public static Task<Ok<DisputeDetails>> Close(Guid id, CloseDispute command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
-        Change(session, id, expected, response, d => DisputeDecider.Close(d, command, time.GetUtcNow()), ct);
+    public static Task<Ok<DisputeDetails>> Close(Guid id, CloseDispute command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
+        Change(session, id, expected, http, d => DisputeDecider.Close(d, command, time.GetUtcNow()), ct);
 
-    public static Task<Ok<DisputeDetails>> Escalate(Guid id, EscalateDispute command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
-        Change(session, id, expected, response, d => DisputeDecider.Escalate(d, command, time.GetUtcNow()), ct);
+    public static Task<Ok<DisputeDetails>> Escalate(Guid id, EscalateDispute command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken ct) =>
+        Change(session, id, expected, http, d => DisputeDecider.Escalate(d, command, time.GetUtcNow()), ct);
 }
 
 /// <summary>

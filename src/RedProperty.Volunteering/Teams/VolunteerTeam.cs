@@ -87,6 +87,7 @@ public static class TeamEndpoints
     public static async Task<Created<TeamDetails>> Form(FormTeam command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         await Places.Community(session, command.CommunityId, "communityId", cancellationToken);
+        await Places.RequireCommunity(http.User, session, command.CommunityId, cancellationToken);
         var leader = await session.LoadAsync<VolunteerDetails>(command.LeaderId, cancellationToken) ?? throw new InvalidFieldException("leaderId", $"No volunteer with id {command.LeaderId}.");
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
@@ -97,8 +98,10 @@ public static class TeamEndpoints
     }
 
     public static async Task<Ok<TeamDetails>> Join(
-        Guid id, JoinTeam command, ExpectedVersion expected, HttpResponse response, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, JoinTeam command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
+        var response = http.Response;
+        await Places.RequireScoped<TeamDetails>(http.User, session, id, t => t.CommunityId, cancellationToken);
         var volunteer = await session.LoadAsync<VolunteerDetails>(command.VolunteerId, cancellationToken)
             ?? throw new InvalidFieldException("volunteerId", $"No volunteer with id {command.VolunteerId}.");
         return await session.Change<VolunteerTeam, TeamDetails>(id, expected, team => TeamDecider.Join(team, volunteer, command.On, time.GetUtcNow()), response, cancellationToken);

@@ -116,6 +116,7 @@ public static class RegisterVolunteerEndpoint
         RegisterVolunteer command, HttpContext http, IDocumentSession session, TimeProvider time, PersonKey keys, CancellationToken cancellationToken)
     {
         await Places.Community(session, command.CommunityId, "communityId", cancellationToken);
+        await Places.RequireCommunity(http.User, session, command.CommunityId, cancellationToken);
         if (command.PartyMemberId is { } member && await session.LoadAsync<PartyMemberEntry>(member, cancellationToken) is null)
         {
             throw new InvalidFieldException("partyMemberId", $"No party member with id {member} is known.");
