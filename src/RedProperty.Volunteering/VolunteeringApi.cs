@@ -40,6 +40,24 @@ public static class VolunteeringApi
             .AllowAnonymous().WithTags("Volunteers").WithName("VerifyCertificate")
             .WithSummary("Whether a certificate's figures were issued here (volunteerId, hours, stars, issuedOn, code); open to anyone who holds one");
 
+        volunteers.MapGet("/", async Task<Ok<LedgerPage<VolunteerDetails>>> (
+                ClaimsPrincipal user, IQuerySession session, TimeProvider time, Guid? communityId, string? source, int? page, int? pageSize, CancellationToken ct) =>
+            {
+                var query = session.Query<VolunteerDetails>().AsQueryable();
+                if (await Listing.CommunityAsync(user, session, communityId, ct) is { } community)
+                {
+                    query = query.Where(v => v.CommunityId == community);
+                }
+
+                if (QueryEnum.Parse<VolunteerSource>(source, "source") is { } kind)
+                {
+                    query = query.Where(v => v.Source == kind);
+                }
+
+                return TypedResults.Ok(await Listing.PageAsync(query.OrderBy(v => v.Name), time, page, pageSize, ct));
+            })
+            .ForRoles(Readers).WithName("ListVolunteers").WithSummary("Volunteers (communityId, source, page, pageSize); a community's staff see their own");
+
         var teams = api.MapGroup("/teams").WithTags("Volunteer teams");
         teams.MapPost("/", TeamEndpoints.Form).Validate<FormTeam>().WithIdempotency()
             .ForRoles(Organisers).WithName("FormTeam").WithSummary("Form a community's Red Property volunteer team with its leader");
@@ -48,6 +66,18 @@ public static class VolunteeringApi
         teams.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
                 Places.ReadScoped<TeamDetails>(user, session, id, t => t.CommunityId, response, ct))
             .ForRoles(Readers).WithName("GetTeam").WithSummary("A team with its members and their sources");
+
+        teams.MapGet("/", async Task<Ok<LedgerPage<TeamDetails>>> (ClaimsPrincipal user, IQuerySession session, TimeProvider time, Guid? communityId, int? page, int? pageSize, CancellationToken ct) =>
+            {
+                var query = session.Query<TeamDetails>().AsQueryable();
+                if (await Listing.CommunityAsync(user, session, communityId, ct) is { } community)
+                {
+                    query = query.Where(t => t.CommunityId == community);
+                }
+
+                return TypedResults.Ok(await Listing.PageAsync(query.OrderBy(t => t.FormedOn), time, page, pageSize, ct));
+            })
+            .ForRoles(Readers).WithName("ListTeams").WithSummary("Teams (communityId, page, pageSize); a community's staff see their own");
 
         var activities = api.MapGroup("/activities").WithTags("Volunteer activities");
         activities.MapGet("/types", (ActivityTypes types) => TypedResults.Ok(types.All))
@@ -79,6 +109,28 @@ public static class VolunteeringApi
         disputes.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
                 Places.ReadScoped<DisputeDetails>(user, session, id, d => d.CommunityId, response, ct))
             .ForRoles(Readers).WithName("GetDispute").WithSummary("A dispute with its history (without the parties' names)");
+        disputes.MapGet("/", async Task<Ok<LedgerPage<DisputeDetails>>> (
+                ClaimsPrincipal user, IQuerySession session, TimeProvider time, Guid? communityId, string? status, bool? overdue, int? page, int? pageSize, CancellationToken ct) =>
+            {
+                var query = session.Query<DisputeDetails>().AsQueryable();
+                if (await Listing.CommunityAsync(user, session, communityId, ct) is { } community)
+                {
+                    query = query.Where(d => d.CommunityId == community);
+                }
+
+                if (QueryEnum.Parse<DisputeStatus>(status, "status") is { } wanted)
+                {
+                    query = query.Where(d => d.Status == wanted);
+                }
+
+                if (overdue is { } late)
+                {
+                    query = query.Where(d => d.Overdue == late);
+                }
+
+                return TypedResults.Ok(await Listing.PageAsync(query.OrderByDescending(d => d.RegisteredOn), time, page, pageSize, ct));
+            })
+            .ForRoles(Readers).WithName("ListDisputes").WithSummary("Disputes, newest first (communityId, status, overdue, page, pageSize); without the parties' names");
         disputes.MapGet("/{id:guid}/parties", async Task<Results<Ok<DisputeParties>, NotFound>> (Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
                 await Places.FindScoped<DisputeDetails>(user, session, id, d => d.CommunityId, ct) is not null
                 && await session.LoadAsync<DisputeParties>(id, ct) is { } parties ? TypedResults.Ok(parties) : TypedResults.NotFound())
@@ -92,4 +144,22 @@ public static class VolunteeringApi
             .ForRoles([Roles.CommunityStaff, Roles.Instructor]).WithName(name).WithSummary(summary)
             .WithDescription("Requires If-Match with the ETag last read: 428 without it, 412 when stale; 409 when the dispute's status does not allow it.")
             .ProducesChangeProblems();
+}
+
+/// <summary>Lists limited to the caller's community, paged like the ledgers.</summary>
+internal static class Listing
+{
+    /// <summary>The community a list covers: a community's staff get theirs (asking for another gives an empty list), others what they asked for.</summary>
+    public static async Task<Guid?> CommunityAsync(ClaimsPrincipal user, IQuerySession session, Guid? asked, CancellationToken cancellationToken) =>
+        await CommunityScopes.LimitAsync<CommunityEntry>(user, session, cancellationToken) is { } own
+            ? (asked is null || asked == own ? own : Guid.Empty)
+            : asked;
+
+    public static async Task<LedgerPage<T>> PageAsync<T>(IQueryable<T> query, TimeProvider time, int? page, int? pageSize, CancellationToken cancellationToken) where T : notnull
+    {
+        var (number, size) = Ledger.Paging(page, pageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new LedgerPage<T>(time.GetUtcNow(), number, size, total, items);
+    }
 }

@@ -14,6 +14,9 @@ public sealed class AccessTests(VolunteeringFixture fixture) : IClassFixture<Vol
     {
         ["RegisterVolunteer"] = Organisers,
         ["GetVolunteer"] = Readers,
+        ["ListVolunteers"] = Readers,
+        ["ListTeams"] = Readers,
+        ["ListDisputes"] = Readers,
         ["GetVolunteerContact"] = Organisers,
         ["IssueCertificate"] = Organisers,
         ["VerifyCertificate"] = AccessMatrix.Anyone,

@@ -87,8 +87,17 @@ public sealed class VolunteeringTests(VolunteeringFixture fixture) : IClassFixtu
             new { source = "gridWorker", name = "越界", communityId = fixture.Weibin, idNumber = VolunteeringFixture.NextIdNumber(), consent = true })).StatusCode);
         var own = await qiaonan.Create("/api/volunteering/volunteers", new { source = "gridWorker", name = "桥南网格员", communityId = fixture.Qiaonan, idNumber = VolunteeringFixture.NextIdNumber(), consent = true });
         Assert.Equal("桥南网格员", (await qiaonan.Get($"/api/volunteering/volunteers/{own}")).GetProperty("name").GetString());
+        var listed = await qiaonan.Get("/api/volunteering/volunteers?pageSize=500");
+        Assert.All(listed.GetProperty("items").EnumerateArray(), v => Assert.Equal(fixture.Qiaonan, v.GetProperty("communityId").GetGuid()));
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), v => v.GetProperty("id").GetGuid() == own);
+        Assert.Equal(0, (await qiaonan.Get($"/api/volunteering/volunteers?communityId={fixture.Weibin}")).GetProperty("total").GetInt32());
+        Assert.Contains((await Admin.Get($"/api/volunteering/volunteers?communityId={fixture.Weibin}&source=gridWorker&pageSize=500")).GetProperty("items").EnumerateArray(),
+            v => v.GetProperty("id").GetGuid() == weibinVolunteer);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.Http.GetAsync("/api/volunteering/volunteers?source=alien")).StatusCode);
         var dispute = await Admin.Create("/api/volunteering/disputes", new { communityId = fixture.Weibin, parties = new[] { "甲", "乙" }, summary = "渭滨的纠纷", source = "walkIn" });
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Post($"/api/volunteering/disputes/{dispute}/triage", new { accept = true }, 1)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.GetAsync($"/api/volunteering/disputes/{dispute}/parties")).StatusCode);
+        Assert.Equal(0, (await qiaonan.Get("/api/volunteering/disputes")).GetProperty("items").EnumerateArray().Count(d => d.GetProperty("id").GetGuid() == dispute));
+        Assert.Contains((await Admin.Get("/api/volunteering/disputes?status=registered&pageSize=500")).GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == dispute);
     }
 }
