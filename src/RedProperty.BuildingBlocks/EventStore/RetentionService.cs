@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
+using RedProperty.BuildingBlocks.Observability;
 
 namespace RedProperty.BuildingBlocks.EventStore;
 
@@ -13,27 +13,16 @@ namespace RedProperty.BuildingBlocks.EventStore;
 /// or a late redelivery would be applied twice; the service refuses to start otherwise.
 /// </summary>
 public sealed class RetentionService(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<RetentionService> logger)
-    : BackgroundService
+    : QuietPeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = RetentionSettings.From(configuration);
-        using var timer = new PeriodicTimer(settings.Interval, time);
-        do
-        {
-            try
-            {
-                // Hourly housekeeping is not what operators look for in the traces.
-                using var quiet = SuppressInstrumentationScope.Begin();
-                await PurgeAsync(store, time.GetUtcNow(), settings, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Purging expired idempotency and inbox records failed; trying again in {Interval}", settings.Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    private readonly RetentionSettings _settings = RetentionSettings.From(configuration);
+
+    protected override TimeSpan Interval => _settings.Interval;
+
+    // Hourly housekeeping is not what operators look for in the traces.
+    protected override string Work => "Purging expired idempotency and inbox records";
+
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => PurgeAsync(store, now, _settings, cancellationToken);
 
     public static async Task PurgeAsync(IDocumentStore store, DateTimeOffset now, RetentionSettings settings, CancellationToken cancellationToken)
     {

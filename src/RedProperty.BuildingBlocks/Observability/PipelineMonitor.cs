@@ -1,8 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
 
 namespace RedProperty.BuildingBlocks.Observability;
 
@@ -12,26 +10,18 @@ namespace RedProperty.BuildingBlocks.Observability;
 /// </summary>
 public sealed class PipelineMonitor(
     IDocumentStore store, TimeProvider time, PipelineMetrics metrics, IConfiguration configuration, IServiceProvider services, ILogger<PipelineMonitor> logger)
-    : BackgroundService
+    : QuietPeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval { get; } = configuration.GetValue("Messaging:MonitorInterval", TimeSpan.FromSeconds(5));
+
+    protected override string Work => "Reading the pipeline's progress";
+
+    // The database may be away; the health check reports that, the gauges keep their last value.
+    protected override LogLevel FailureLevel => LogLevel.Debug;
+
+    protected override async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("Messaging:MonitorInterval", TimeSpan.FromSeconds(5));
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            try
-            {
-                using var quiet = SuppressInstrumentationScope.Begin();
-                var progress = await PipelineProgress.ReadAsync(store, time, services.GetService(typeof(IntegrationEventMap)) is not null, stoppingToken);
-                metrics.Lag(progress.ForwarderLag, progress.OldestUnforwardedAge);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be away; the health check reports that, the gauges keep their last value.
-                logger.LogDebug(ex, "Reading the pipeline's progress failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var progress = await PipelineProgress.ReadAsync(store, Time, services.GetService(typeof(IntegrationEventMap)) is not null, cancellationToken);
+        metrics.Lag(progress.ForwarderLag, progress.OldestUnforwardedAge);
     }
 }

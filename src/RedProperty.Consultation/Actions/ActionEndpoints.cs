@@ -1,4 +1,3 @@
-using OpenTelemetry;
 using RedProperty.Consultation.Committees;
 using RedProperty.Consultation.Meetings;
 using RedProperty.Consultation.Parties;
@@ -33,27 +32,13 @@ public static class ActionEndpoints
 /// Raises <see cref="ActionItemOverdue"/> once for every action item unfinished past its due day
 /// (district days, the injected TimeProvider), every <c>Actions:OverdueCheckEvery</c> (10 min).
 /// </summary>
-public sealed class OverdueActions(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueActions> logger) : BackgroundService
+public sealed class OverdueActions(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueActions> logger) : QuietPeriodicJob(time, logger)
 {
-    private readonly TimeSpan _every = configuration.GetValue("Actions:OverdueCheckEvery", TimeSpan.FromMinutes(10));
+    protected override TimeSpan Interval { get; } = configuration.GetValue("Actions:OverdueCheckEvery", TimeSpan.FromMinutes(10));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var quiet = SuppressInstrumentationScope.Begin();
-                await RaiseAsync(store, time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Checking action items for overdue ones failed; trying again in {Every}", _every);
-            }
+    protected override string Work => "Checking action items for overdue ones";
 
-            await Task.Delay(_every, time, stoppingToken);
-        }
-    }
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RaiseAsync(store, now, cancellationToken);
 
     public static async Task RaiseAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using OpenTelemetry;
-
 namespace RedProperty.Evaluation.Complaints;
 
 /// <summary>
@@ -9,29 +7,18 @@ namespace RedProperty.Evaluation.Complaints;
 /// race safely: the event is appended at the version read, so only one of them succeeds.
 /// </summary>
 public sealed class OverdueComplaints(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueComplaints> logger)
-    : BackgroundService
+    : QuietPeriodicJob(time, logger)
 {
     private const int Batch = 500;
-    private readonly TimeSpan _every = configuration.GetValue("Complaints:OverdueCheckEvery", TimeSpan.FromMinutes(1));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval { get; } = configuration.GetValue("Complaints:OverdueCheckEvery", TimeSpan.FromMinutes(1));
+
+    protected override string Work => "Checking complaints for overdue ones";
+
+    protected override async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await RaiseAsync(store, now, cancellationToken) == Batch)
         {
-            try
-            {
-                // A poll, not a request: kept out of the traces operators read.
-                using var quiet = SuppressInstrumentationScope.Begin();
-                while (await RaiseAsync(store, time.GetUtcNow(), stoppingToken) == Batch)
-                {
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Checking complaints for overdue ones failed; trying again in {Every}", _every);
-            }
-
-            await Task.Delay(_every, time, stoppingToken);
         }
     }
 

@@ -1,5 +1,3 @@
-using OpenTelemetry;
-
 namespace RedProperty.Evaluation.Rectifications;
 
 /// <summary>
@@ -8,28 +6,15 @@ namespace RedProperty.Evaluation.Rectifications;
 /// (14) after it. Checked every <c>Rectifications:CheckEvery</c> (10 min); each step once.
 /// </summary>
 public sealed class RectificationEscalation(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<RectificationEscalation> logger)
-    : BackgroundService
+    : QuietPeriodicJob(time, logger)
 {
-    private readonly TimeSpan _every = configuration.GetValue("Rectifications:CheckEvery", TimeSpan.FromMinutes(10));
     private readonly int _interviewAfter = configuration.GetValue("Rectifications:InterviewAfterDays", 14);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var quiet = SuppressInstrumentationScope.Begin();
-                await EscalateAsync(store, time.GetUtcNow(), _interviewAfter, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Escalating missed rectification deadlines failed; trying again in {Every}", _every);
-            }
+    protected override TimeSpan Interval { get; } = configuration.GetValue("Rectifications:CheckEvery", TimeSpan.FromMinutes(10));
 
-            await Task.Delay(_every, time, stoppingToken);
-        }
-    }
+    protected override string Work => "Escalating missed rectification deadlines";
+
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => EscalateAsync(store, now, _interviewAfter, cancellationToken);
 
     /// <summary>The escalation due for an order on <paramref name="today"/>, if any (pure).</summary>
     public static EscalationLevel? Due(RectificationOrder order, DateOnly today, int interviewAfterDays) =>

@@ -1,4 +1,3 @@
-using OpenTelemetry;
 using RedProperty.Volunteering.Directory;
 using RedProperty.Volunteering.Volunteers;
 
@@ -250,27 +249,13 @@ public static class DisputeEndpoints
 /// overdue once, and escalated to its community's joint meeting; checked every
 /// <c>Disputes:OverdueCheckEvery</c> (10 min) by the injected clock.
 /// </summary>
-public sealed class OverdueDisputes(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueDisputes> logger) : BackgroundService
+public sealed class OverdueDisputes(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueDisputes> logger) : QuietPeriodicJob(time, logger)
 {
-    private readonly TimeSpan _every = configuration.GetValue("Disputes:OverdueCheckEvery", TimeSpan.FromMinutes(10));
+    protected override TimeSpan Interval { get; } = configuration.GetValue("Disputes:OverdueCheckEvery", TimeSpan.FromMinutes(10));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var quiet = SuppressInstrumentationScope.Begin();
-                await RaiseAsync(store, time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Checking disputes for overdue ones failed; trying again in {Every}", _every);
-            }
+    protected override string Work => "Checking disputes for overdue ones";
 
-            await Task.Delay(_every, time, stoppingToken);
-        }
-    }
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RaiseAsync(store, now, cancellationToken);
 
     public static async Task RaiseAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
