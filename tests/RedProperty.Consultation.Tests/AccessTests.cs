@@ -54,9 +54,6 @@ public sealed class AccessTests(ConsultationFixture fixture) : IClassFixture<Con
             ["meetings"] = await fixture.Admin.Create("/api/consultation/meetings", new { communityId = fixture.Weibin, title = "联席会议", at = "2022-06-10T09:30:00+08:00", place = "社区", convener = "书记" }),
         };
 
-        var (requests, failures) = await new GeneratedBadInput(fixture.Admin.Http, ids).RunAsync();
-
-        Assert.True(requests > 1_000, $"only {requests} requests were generated");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(30))}");
+        await new GeneratedBadInput(fixture.Admin.Http, ids).AssertNoFailuresAsync();
     }
 }

@@ -21,9 +21,6 @@ public sealed class GeneratedBadInputTests(ComplaintsFixture fixture) : IClassFi
             ["inspections"] = await admin.Create("/api/evaluation/inspections", new { estateId = fixture.JinxiuGarden, on = "2026-11-01", findings = Array.Empty<object>() }),
         };
 
-        var (requests, failures) = await new GeneratedBadInput(admin.Http, ids).RunAsync();
-
-        Assert.True(requests > 1_000, $"only {requests} requests were generated");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(30))}");
+        await new GeneratedBadInput(admin.Http, ids).AssertNoFailuresAsync();
     }
 }

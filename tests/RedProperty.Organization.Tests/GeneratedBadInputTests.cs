@@ -19,9 +19,6 @@ public sealed class GeneratedBadInputTests(OrganizationApiFixture api) : IClassF
             ["instructors"] = await _org.Create("/api/organization/instructors", new { name = "王建国", source = "dispatchedByIndustry", appointedOn = "2022-01-10" }),
         };
 
-        var (requests, failures) = await new GeneratedBadInput(_org.Http, ids).RunAsync();
-
-        Assert.True(requests > 1_000, $"only {requests} requests were generated");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(30))}");
+        await new GeneratedBadInput(_org.Http, ids).AssertNoFailuresAsync();
     }
 }

@@ -35,6 +35,14 @@ public sealed class GeneratedBadInput(HttpClient client, IReadOnlyDictionary<str
     private static readonly string[] ExtremeQueryValues =
         ["", "9999-12", "9999-12-31", "0001-01-01", "0000-00", "2022-13", "-1", "0", "2147483648", "99999999999", new string('社', 2_000), "2022-06-30T12:00:00"];
 
+    /// <summary>Sends every generated request and fails with every request that failed (or when too few were generated to mean anything).</summary>
+    public async Task AssertNoFailuresAsync()
+    {
+        var (requests, failures) = await RunAsync();
+        Assert.True(requests > 1_000, $"only {requests} requests were generated");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(30))}");
+    }
+
     /// <summary>Sends every generated request; returns how many, and every one that failed.</summary>
     public async Task<(int Requests, IReadOnlyList<string> Failures)> RunAsync()
     {

@@ -63,9 +63,6 @@ public sealed class AccessTests(VolunteeringFixture fixture) : IClassFixture<Vol
             ["disputes"] = await fixture.Admin.Create("/api/volunteering/disputes", new { communityId = fixture.Weibin, parties = new[] { "甲", "乙" }, summary = "纠纷", source = "walkIn" }),
         };
 
-        var (requests, failures) = await new GeneratedBadInput(fixture.Admin.Http, ids).RunAsync();
-
-        Assert.True(requests > 1_000, $"only {requests} requests were generated");
-        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join('\n', failures.Take(30))}");
+        await new GeneratedBadInput(fixture.Admin.Http, ids).AssertNoFailuresAsync();
     }
 }
