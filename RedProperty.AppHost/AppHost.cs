@@ -10,6 +10,8 @@ var deps = builder.AddDependencies();
 var topology = builder.AddTopologyStep<Projects.RedProperty_Evaluation>("evaluation", deps);
 var consultationTopology = builder.AddTopologyStep<Projects.RedProperty_Consultation>("consultation", deps);
 var volunteeringTopology = builder.AddTopologyStep<Projects.RedProperty_Volunteering>("volunteering", deps);
+// The district log's queue on the public feed: bound before anyone publishes, so Overview misses nothing.
+var overviewTopology = builder.AddTopologyStep<Projects.RedProperty_Overview>("overview", deps);
 
 // Sign-in (OpenID Connect): every service and the gateway validate the tokens it issues.
 var identity = builder.AddProject<Projects.RedProperty_Identity>("identity")
@@ -24,6 +26,7 @@ var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation
     .WithSignIn(identity)
     .WaitForCompletion(topology)
     .WaitForCompletion(consultationTopology)
+    .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
 var consultation = builder.AddProject<Projects.RedProperty_Consultation>("consultation")
@@ -31,6 +34,7 @@ var consultation = builder.AddProject<Projects.RedProperty_Consultation>("consul
     .WithDependencies(deps, "consultation")
     .WithSignIn(identity)
     .WaitForCompletion(consultationTopology)
+    .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
 var volunteering = builder.AddProject<Projects.RedProperty_Volunteering>("volunteering")
@@ -41,6 +45,7 @@ var volunteering = builder.AddProject<Projects.RedProperty_Volunteering>("volunt
     .WithEnvironment("Volunteers__PersonKey", builder.AddPassword("volunteering-person-key"))
     .WaitForCompletion(volunteeringTopology)
     .WaitForCompletion(consultationTopology)
+    .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
@@ -52,9 +57,18 @@ var organization = builder.AddProject<Projects.RedProperty_Organization>("organi
     .WaitForCompletion(topology)
     .WaitForCompletion(consultationTopology)
     .WaitForCompletion(volunteeringTopology)
+    .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.RedProperty_Gateway>("gateway")
+// The district's figures, the public feed's log and its catch-up, the operators' page.
+var overview = builder.AddProject<Projects.RedProperty_Overview>("overview")
+    .WithPlainHttp()
+    .WithDependencies(deps, "overview")
+    .WithSignIn(identity)
+    .WaitForCompletion(overviewTopology)
+    .WithHttpHealthCheck("/health");
+
+var gateway = builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithPlainHttp()
     .WithSignIn(identity)
     .WithReference(identity)
@@ -62,7 +76,17 @@ builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithReference(evaluation).WaitFor(evaluation)
     .WithReference(consultation).WaitFor(consultation)
     .WithReference(volunteering).WaitFor(volunteering)
+    .WithReference(overview).WaitFor(overview)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/alive");
+    .WithHttpHealthCheck("/alive")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "gateway")
+    .WithUrl("/overview", "全区概览 (operator page)");
+
+// Each CloudEvent's dataschema: the schema as the gateway serves it.
+var schemas = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/api/overview/schemas");
+foreach (var publisher in new[] { organization, evaluation, consultation, volunteering })
+{
+    publisher.WithEnvironment("PublicFeed__SchemaBaseUrl", schemas);
+}
 
 builder.Build().Run();

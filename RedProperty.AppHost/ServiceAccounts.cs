@@ -2,13 +2,15 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using RedProperty.Contracts;
 
 namespace RedProperty.AppHost;
 
 /// <summary>
 /// Least privilege underneath: each service connects as its own PostgreSQL role, which owns its
 /// schema and nothing else, and as its own RabbitMQ user, which may write only to its own exchanges
-/// and queues, so no service can read another's tables or publish another's events. Limits that
+/// and queues, so no service can read another's tables or publish another's events (on the public
+/// feed too: a topic permission limits its routing keys to its own CloudEvents types). Limits that
 /// remain: MassTransit declares the contract exchanges it consumes, so a service may configure (and
 /// so delete) any <c>redproperty.*</c> exchange and read (bind from, or take parked messages of) them;
 /// bus queues (<c>*_bus_*</c>) and MassTransit's fault exchanges are shared. The AppHost provisions
@@ -89,12 +91,20 @@ public sealed partial class ServiceAccounts
             // ("redproperty.{service}.…"), bus queues ("…_bus_…"), MassTransit's fault exchanges and the
             // parking exchange (a publish that falls through to it is written there). Others' contract
             // and replay exchanges it may declare and bind from (configure, read), never publish to (write).
-            var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.Messaging.UnroutedParking.Exchange)}";
+            // The public feed's exchange is everyone's: each may declare it, bind from it and write to it,
+            // but the topic permission below lets it write only its own routing keys (CloudEvents types).
+            var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.Messaging.UnroutedParking.Exchange)}|{Regex.Escape(PublicEvents.Exchange)}";
             await Ok(management.PutAsJsonAsync($"api/permissions/{vhost}/{user}", new
             {
                 configure = $@"^({own}|redproperty\..*)$",
                 write = $"^({own})$",
                 read = $@"^({own}|redproperty\..*)$",
+            }, cancellationToken));
+            await Ok(management.PutAsJsonAsync($"api/topic-permissions/{vhost}/{user}", new
+            {
+                exchange = PublicEvents.Exchange,
+                write = $"^{Regex.Escape($"{PublicEvents.TypePrefix}redproperty.{user}.")}",
+                read = ".*",
             }, cancellationToken));
         }
     }

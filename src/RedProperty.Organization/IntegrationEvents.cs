@@ -24,22 +24,22 @@ public static class IntegrationEvents
         .Map<EstateServiceContractEnded>(e => new V1.EstateServiceContractEnded(e.Data.EstateId, e.Data.CompanyId, e.Data.On, e.Data.RecordedAt))
         // The member's name and ids only: no other personal data leaves the service.
         .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
-            e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt, Wire(e.Data.CompanyRole)))
+            e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt, Wire(e.Data.CompanyRole), e.Data.JoinedOn))
         .Map<MemberCompanyRoleChanged>(e => new V1.PartyMemberCompanyRoleChanged(
             e.Data.MemberId, e.Data.CompanyId, Wire(e.Data.Role), CompanyRoles.IsHead(e.Data.Role), e.Data.On))
         .Map<MemberMovedCompany>(e => new V1.PartyMemberMovedCompany(
             e.Data.MemberId, e.Data.FromCompanyId, e.Data.ToCompanyId, Wire(e.Data.Role), CompanyRoles.IsHead(e.Data.Role), e.Data.On))
-        .Map<PartyMemberLeftCompany>(e => new V1.PartyMemberLeftCompany(e.Data.MemberId, e.Data.CompanyId, e.Data.LeftAt))
+        .Map<PartyMemberLeftCompany>(e => new V1.PartyMemberLeftCompany(e.Data.MemberId, e.Data.CompanyId, e.Data.LeftAt, e.Data.LeftOn))
         .Map<DevelopmentStageReached>(e => new V1.PartyMemberStageReached(e.Data.MemberId, Wire(e.Data.Stage), e.Data.On))
         .Map<MemberRelationTransferredIn>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "in", e.Data.On))
         .Map<MemberRelationTransferredOut>(e => new V1.PartyMemberRelationTransferred(e.Data.MemberId, "out", e.Data.On))
         .Map<BranchPlanned>(e => new V1.PartyBranchPlanned(
-            e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.PlannedFor, e.Data.Parent, e.Data.PlannedAt))
-        .Map<BranchFormingStarted>(e => new V1.PartyBranchFormingStarted(e.Data.BranchId, e.Data.CompanyIds, e.Data.StartedAt))
+            e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.PlannedFor, e.Data.Parent, e.Data.PlannedAt, e.Data.PlannedOn))
+        .Map<BranchFormingStarted>(e => new V1.PartyBranchFormingStarted(e.Data.BranchId, e.Data.CompanyIds, e.Data.StartedAt, e.Data.On))
         .Map<BranchSecretaryChanged>(e => new V1.PartyBranchSecretaryChanged(e.Data.BranchId, e.Data.SecretaryMemberId, e.Data.On))
         .Map<BranchEstablished>(e => new V1.PartyBranchEstablished(
             e.Data.BranchId, e.Data.Name, Wire(e.Data.Kind), e.Data.CompanyIds, e.Data.ApprovedOn, e.Data.EstablishedAt))
-        .Map<BranchDissolved>(e => new V1.PartyBranchDissolved(e.Data.BranchId, e.Data.CompanyIds, e.Data.DissolvedAt))
+        .Map<BranchDissolved>(e => new V1.PartyBranchDissolved(e.Data.BranchId, e.Data.CompanyIds, e.Data.DissolvedAt, e.Data.On))
         .Map<BranchReformingStarted>(e => new V1.PartyBranchReforming(e.Data.BranchId))
         .Map<InstructorAppointed>(e => new V1.InstructorAppointed(e.Data.InstructorId, e.Data.Name, Wire(e.Data.Source), e.Data.AppointedOn))
         .Map<InstructorAssigned>(e => new V1.InstructorAssigned(e.Data.InstructorId, e.Data.CompanyId, e.Data.From))
@@ -52,8 +52,8 @@ public static class IntegrationEvents
         .Map<InstructorVisitsBelowMinimum>(e => new V1.InstructorVisitsBelowMinimum(
             e.Data.InstructorId, e.Data.CompanyId, e.Data.Month, e.Data.Visits, e.Data.Minimum))
         .Map<ResponsibilityZoneDesignated>(e => new V1.ResponsibilityZoneDesignated(
-            e.Data.ZoneId, e.Data.EstateId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt))
-        .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.EstateId, e.Data.Estate, e.Data.DesignatedAt));
+            e.Data.ZoneId, e.Data.EstateId, e.Data.Estate, e.Data.Buildings, e.Data.MemberIds, e.Data.DesignatedAt, e.Data.DesignatedOn))
+        .Map<PioneerPostDesignated>(e => new V1.PioneerPostDesignated(e.Data.PostId, e.Data.Post, e.Data.MemberId, e.Data.EstateId, e.Data.Estate, e.Data.DesignatedAt, e.Data.DesignatedOn));
 
     private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => IntegrationEventMap.Wire(value);
 }

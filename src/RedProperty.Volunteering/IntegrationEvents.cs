@@ -1,5 +1,6 @@
 using RedProperty.Volunteering.Activities;
 using RedProperty.Volunteering.Disputes;
+using RedProperty.Volunteering.Teams;
 using RedProperty.Volunteering.Volunteers;
 using V1 = RedProperty.Contracts.Volunteering.V1;
 
@@ -9,6 +10,7 @@ namespace RedProperty.Volunteering;
 public static class IntegrationEvents
 {
     public static void Map(IntegrationEventMap map) => map
+        .Map<TeamFormed>(e => new V1.VolunteerTeamFormed(e.Data.TeamId, e.Data.CommunityId, e.Data.Name, e.Data.FormedOn, e.Data.FormedAt))
         .Map<ActivityHeld>(e => new V1.ActivityHeld(e.Data.ActivityId, e.Data.CommunityId, e.Data.EstateId, e.Data.Type, e.Data.HeldOn, e.Data.Outcomes, e.Data.Volunteers, e.Data.Hours, e.Data.RecordedAt))
         .Map<VolunteerHoursRecorded>(e => new V1.VolunteerHoursRecorded(e.Data.VolunteerId, IntegrationEventMap.Wire(e.Data.Kind), e.Data.SourceId, e.Data.Hours, e.Data.On, e.Data.RecordedAt))
         .Map<DisputeRegistered>(e => new V1.DisputeRegistered(

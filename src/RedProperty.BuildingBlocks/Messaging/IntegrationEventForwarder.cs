@@ -19,10 +19,13 @@ namespace RedProperty.BuildingBlocks.Messaging;
 /// events in order (each after the previous one's confirm), with at most
 /// <c>Messaging:ForwarderMaxInFlight</c> streams in flight; the page's progress commits only after
 /// every publish in it was confirmed by the broker, and while the broker is away it keeps retrying.
+/// Each event goes out twice: the contract through MassTransit for our services, then the same event
+/// as a CloudEvent on the public feed for outside systems (<see cref="CloudEventsPublisher"/>).
 /// </summary>
 public sealed class IntegrationEventForwarder(
     IntegrationEventMap map,
     IBus bus,
+    CloudEventsPublisher publicFeed,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
@@ -86,6 +89,20 @@ public sealed class IntegrationEventForwarder(
         activity?.SetTag("messaging.message.id", stored.Id);
         activity?.SetTag("redproperty.event.sequence", stored.Sequence);
 
+        await UntilConfirmed(stored, token => bus.Publish(contract, contract.GetType(), Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = stored.Id;
+            if (Guid.TryParse(stored.CorrelationId, out var correlation))
+            {
+                context.CorrelationId = correlation;
+            }
+        }), token), cancellationToken);
+        metrics.Published(contract.GetType().Name, time.GetUtcNow() - stored.Timestamp);
+        await UntilConfirmed(stored, token => publicFeed.PublishAsync(stored, contract, token), cancellationToken);
+    }
+
+    private async Task UntilConfirmed(IEvent stored, Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
+    {
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
@@ -96,15 +113,7 @@ public sealed class IntegrationEventForwarder(
             timeout.CancelAfter(PublishTimeout);
             try
             {
-                await bus.Publish(contract, contract.GetType(), Pipe.Execute<PublishContext>(context =>
-                {
-                    context.MessageId = stored.Id;
-                    if (Guid.TryParse(stored.CorrelationId, out var correlation))
-                    {
-                        context.CorrelationId = correlation;
-                    }
-                }), timeout.Token);
-                metrics.Published(contract.GetType().Name, time.GetUtcNow() - stored.Timestamp);
+                await publish(timeout.Token);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)

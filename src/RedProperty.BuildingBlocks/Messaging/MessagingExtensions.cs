@@ -39,6 +39,7 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton(redelivery);
         builder.Services.AddSingleton(_ => new DelayQueues(broker)); // a factory, so the container disposes it
+        builder.Services.AddSingleton(_ => new CloudEventsPublisher(broker, serviceName, configuration));
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddReceiveObserver<SkippedMessages>();
         builder.Services.AddMassTransit(bus =>

@@ -3,7 +3,9 @@ using MassTransit;
 namespace RedProperty.Contracts.Organization.V1;
 
 // Organisation building's public events. Enumerations travel as camelCase strings so that
-// consumers in any language can read them; ids are UUIDs; dates are ISO 8601.
+// consumers in any language can read them; ids are UUIDs; dates are ISO 8601. A "…On" day added
+// after a contract's first release is the day the fact took effect (the "…At" is when it was
+// recorded); it is optional, so consumers of the first shape keep working.
 
 /// <summary>A party member joined a property company's ledger (hired, transferred in, or an applicant developed there).</summary>
 /// <param name="JoinedVia">hired | relationTransferredIn | developed.</param>
@@ -11,7 +13,7 @@ namespace RedProperty.Contracts.Organization.V1;
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
 /// <param name="CompanyRole">legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff; the first three head the company.</param>
-public sealed record PartyMemberJoinedCompany(Guid MemberId, Guid CompanyId, string Name, string JoinedVia, string Stage, DateTimeOffset JoinedAt, string CompanyRole)
+public sealed record PartyMemberJoinedCompany(Guid MemberId, Guid CompanyId, [property: PersonalData] string Name, string JoinedVia, string Stage, DateTimeOffset JoinedAt, string CompanyRole, DateOnly? JoinedOn = null)
 {
     public const string MessageName = "redproperty.organization.party-member-joined-company.v1";
 }
@@ -37,7 +39,7 @@ public sealed record PartyMemberMovedCompany(Guid MemberId, Guid FromCompanyId, 
 /// <summary>A party member left a property company.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, DateTimeOffset LeftAt)
+public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, DateTimeOffset LeftAt, DateOnly? LeftOn = null)
 {
     public const string MessageName = "redproperty.organization.party-member-left-company.v1";
 }
@@ -47,7 +49,7 @@ public sealed record PartyMemberLeftCompany(Guid MemberId, Guid CompanyId, DateT
 /// <param name="Parent">The party organisation it belongs to: the district's industry party committee.</param>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PartyBranchPlanned(Guid BranchId, string Name, string Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor, string Parent, DateTimeOffset PlannedAt)
+public sealed record PartyBranchPlanned(Guid BranchId, string Name, string Kind, IReadOnlyList<Guid> CompanyIds, DateOnly? PlannedFor, string Parent, DateTimeOffset PlannedAt, DateOnly? PlannedOn = null)
 {
     public const string MessageName = "redproperty.organization.party-branch-planned.v1";
 }
@@ -55,7 +57,7 @@ public sealed record PartyBranchPlanned(Guid BranchId, string Name, string Kind,
 /// <summary>A planned branch started forming (组建中): count these for "companies forming".</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PartyBranchFormingStarted(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset StartedAt)
+public sealed record PartyBranchFormingStarted(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset StartedAt, DateOnly? On = null)
 {
     public const string MessageName = "redproperty.organization.party-branch-forming-started.v1";
 }
@@ -80,7 +82,7 @@ public sealed record PartyBranchSecretaryChanged(Guid BranchId, Guid SecretaryMe
 /// <summary>An established party branch was dissolved; its companies have no branch until it is re-formed.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PartyBranchDissolved(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset DissolvedAt)
+public sealed record PartyBranchDissolved(Guid BranchId, IReadOnlyList<Guid> CompanyIds, DateTimeOffset DissolvedAt, DateOnly? On = null)
 {
     public const string MessageName = "redproperty.organization.party-branch-dissolved.v1";
 }
@@ -89,7 +91,7 @@ public sealed record PartyBranchDissolved(Guid BranchId, IReadOnlyList<Guid> Com
 /// <param name="Source">dispatchedByIndustry | selectedByCommunity.</param>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record InstructorAppointed(Guid InstructorId, string Name, string Source, DateOnly AppointedOn)
+public sealed record InstructorAppointed(Guid InstructorId, [property: PersonalData] string Name, string Source, DateOnly AppointedOn)
 {
     public const string MessageName = "redproperty.organization.instructor-appointed.v1";
 }
@@ -97,7 +99,7 @@ public sealed record InstructorAppointed(Guid InstructorId, string Name, string 
 /// <summary>A party-member responsibility zone (党员责任区) was designated.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt)
+public sealed record ResponsibilityZoneDesignated(Guid ZoneId, Guid EstateId, string Estate, IReadOnlyList<string> Buildings, IReadOnlyList<Guid> MemberIds, DateTimeOffset DesignatedAt, DateOnly? DesignatedOn = null)
 {
     public const string MessageName = "redproperty.organization.responsibility-zone-designated.v1";
 }
@@ -137,7 +139,7 @@ public sealed record InstructorAppointmentEnded(Guid InstructorId, DateOnly On)
 /// <summary>A party-member pioneer post (党员先锋岗) was designated.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, Guid EstateId, string Estate, DateTimeOffset DesignatedAt)
+public sealed record PioneerPostDesignated(Guid PostId, string Post, Guid MemberId, Guid EstateId, string Estate, DateTimeOffset DesignatedAt, DateOnly? DesignatedOn = null)
 {
     public const string MessageName = "redproperty.organization.pioneer-post-designated.v1";
 }

@@ -4,6 +4,14 @@ namespace RedProperty.Contracts.Volunteering.V1;
 
 // Volunteering's public facts. No phone, no ID number, no dispute party's name leaves the service.
 
+/// <summary>A "Red Property" volunteer team (志愿服务队) was formed in a community.</summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record VolunteerTeamFormed(Guid TeamId, Guid CommunityId, string Name, DateOnly FormedOn, DateTimeOffset RecordedAt)
+{
+    public const string MessageName = "redproperty.volunteering.volunteer-team-formed.v1";
+}
+
 /// <summary>A volunteer activity was held at an estate.</summary>
 /// <param name="Type">stairwellAdverts, clutterClearing, … (configurable).</param>
 /// <param name="Outcomes">What it achieved by the type's measures, e.g. advertsRemoved.</param>

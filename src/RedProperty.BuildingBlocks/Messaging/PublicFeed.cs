@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net.Mime;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.SystemTextJson;
+using JasperFx.Events;
+using Microsoft.Extensions.Configuration;
+using RabbitMQ.Client;
+using RedProperty.Contracts;
+
+namespace RedProperty.BuildingBlocks.Messaging;
+
+/// <summary>
+/// The contracts as outside systems see them: camelCase JSON without the fields marked
+/// <see cref="PersonalDataAttribute"/>, and the JSON Schema of exactly that shape.
+/// </summary>
+public static class PublicJson
+{
+    public const string CloudEventsContentType = "application/cloudevents+json";
+    public const string BatchContentType = "application/cloudevents-batch+json";
+
+    /// <summary>The distributed-tracing extension (W3C traceparent), so an integrator's trace can join ours.</summary>
+    public static readonly CloudEventAttribute TraceParent = CloudEventAttribute.CreateExtension("traceparent", CloudEventAttributeType.String);
+
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutPersonalData } },
+    };
+
+    public static JsonEventFormatter Formatter { get; } = new(Options, default);
+
+    /// <summary>The JSON Schema (draft 2020-12) of a contract's public <c>data</c>.</summary>
+    public static JsonObject SchemaOf(Type contract)
+    {
+        var schema = (JsonObject)Options.GetJsonSchemaAsNode(contract, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var type = PublicEvents.TypeOf(contract);
+        var withHeader = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = type,
+            ["title"] = contract.Name,
+        };
+        foreach (var (name, node) in schema.ToList())
+        {
+            schema.Remove(name);
+            withHeader[name] = node;
+        }
+
+        return withHeader;
+    }
+
+    private static void LeaveOutPersonalData(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(PersonalDataAttribute), inherit: true) == true).ToList())
+        {
+            info.Properties.Remove(property);
+        }
+    }
+}
+
+/// <summary>
+/// Publishes each contract a second time for outside systems: a CloudEvents 1.0 structured-mode
+/// message on <see cref="PublicEvents.Exchange"/>, routing key = its type. The <c>id</c> is the stored
+/// event's id (as the MassTransit MessageId), so a replayed page repeats ids rather than inventing new
+/// ones; <c>subject</c> is the stream (aggregate) id; <c>dataschema</c> points at the schema the
+/// Overview service serves. Each publish completes only once the broker confirmed it.
+/// </summary>
+public sealed class CloudEventsPublisher(Uri broker, string service, IConfiguration configuration) : IAsyncDisposable
+{
+    /// <summary>Where the schemas are served: the gateway's <c>/api/overview/schemas</c> (the AppHost sets it).</summary>
+    public const string SchemaBaseKey = "PublicFeed:SchemaBaseUrl";
+    public const string DefaultSchemaBase = "http://localhost:5080/api/overview/schemas";
+
+    private readonly string _schemaBase = (configuration[SchemaBaseKey] ?? DefaultSchemaBase).TrimEnd('/');
+    private readonly Uri _source = new($"/redproperty/{service}", UriKind.Relative);
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private IConnection? _connection;
+    private IChannel? _channel;
+
+    public static Uri SchemaUrl(string schemaBase, string type) => new($"{schemaBase.TrimEnd('/')}/{type}.json");
+
+    public CloudEvent ToCloudEvent(IEvent stored, object contract)
+    {
+        var type = PublicEvents.TypeOf(contract.GetType());
+        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [PublicJson.TraceParent])
+        {
+            Id = stored.Id.ToString(),
+            Type = type,
+            Source = _source,
+            Subject = stored.StreamKey ?? stored.StreamId.ToString(),
+            Time = stored.Timestamp,
+            DataContentType = MediaTypeNames.Application.Json,
+            DataSchema = SchemaUrl(_schemaBase, type),
+            Data = JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options),
+        };
+        if (Activity.Current is { } activity)
+        {
+            cloudEvent[PublicJson.TraceParent] = activity.Id;
+        }
+
+        return cloudEvent;
+    }
+
+    public async Task PublishAsync(IEvent stored, object contract, CancellationToken cancellationToken)
+    {
+        var cloudEvent = ToCloudEvent(stored, contract);
+        var body = PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _);
+        var properties = new BasicProperties
+        {
+            ContentType = PublicJson.CloudEventsContentType,
+            MessageId = cloudEvent.Id,
+            Type = cloudEvent.Type,
+            AppId = service,
+            DeliveryMode = DeliveryModes.Persistent,
+            Timestamp = new AmqpTimestamp(stored.Timestamp.ToUnixTimeSeconds()),
+        };
+        var channel = await ChannelAsync(cancellationToken);
+        await channel.BasicPublishAsync(PublicEvents.Exchange, cloudEvent.Type!, mandatory: false, properties, body, cancellationToken);
+    }
+
+    private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
+    {
+        if (_channel is { IsOpen: true } open)
+        {
+            return open;
+        }
+
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channel is { IsOpen: true } opened)
+            {
+                return opened;
+            }
+
+            if (_channel is not null)
+            {
+                await _channel.DisposeAsync();
+            }
+
+            if (_connection is not { IsOpen: true })
+            {
+                if (_connection is not null)
+                {
+                    await _connection.DisposeAsync();
+                }
+
+                _connection = await Broker.ConnectAsync(broker, $"redproperty-{service}-public-feed", cancellationToken);
+            }
+
+            var channel = await Broker.OpenConfirmingChannelAsync(_connection, cancellationToken);
+            // Durable, so integrators' queues bound to it survive a broker restart; declared by every publisher alike.
+            await channel.ExchangeDeclareAsync(PublicEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            _channel = channel;
+            return channel;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _connecting.Dispose();
+    }
+}

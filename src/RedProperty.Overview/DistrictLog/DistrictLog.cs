@@ -1,0 +1,147 @@
+using System.Net.Mime;
+using System.Text.Json;
+using CloudNative.CloudEvents;
+using CloudNative.CloudEvents.Extensions;
+using MassTransit;
+using MassTransit.Configuration;
+using RedProperty.Contracts;
+
+namespace RedProperty.Overview.DistrictLog;
+
+// The district log: every event of the public feed, once, in the order Overview received it. The
+// position of an entry is its event's global sequence number in Overview's store; one writer
+// (ConcurrentMessageLimit 1) commits them in that order, so a reader never sees a later position
+// before an earlier one and a catch-up client can page by position without missing any.
+
+/// <summary>One CloudEvent as it arrived on the public feed.</summary>
+public sealed record DistrictEventLogged(
+    string Id, string Type, string Source, string? Subject, DateTimeOffset Time, string? DataSchema, string? TraceParent, JsonElement Data, DateTimeOffset LoggedAt)
+{
+    public static DistrictEventLogged From(CloudEvent e, DateTimeOffset loggedAt) => new(
+        e.Id!, e.Type!, e.Source!.ToString(), e.Subject, e.Time ?? loggedAt, e.DataSchema?.ToString(), e[PublicJson.TraceParent] as string,
+        e.Data is JsonElement data ? data.Clone() : JsonSerializer.SerializeToElement(e.Data, PublicJson.Options), loggedAt);
+
+    /// <summary>The CloudEvent again, with its position in the log as the <c>sequence</c> extension.</summary>
+    public CloudEvent ToCloudEvent(long position)
+    {
+        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [PublicJson.TraceParent, .. Sequence.AllAttributes])
+        {
+            Id = Id,
+            Type = Type,
+            Source = new Uri(Source, UriKind.RelativeOrAbsolute),
+            Subject = Subject,
+            Time = Time,
+            DataContentType = MediaTypeNames.Application.Json,
+            DataSchema = DataSchema is null ? null : new Uri(DataSchema, UriKind.RelativeOrAbsolute),
+            Data = Data,
+        };
+        if (TraceParent is not null)
+        {
+            cloudEvent[PublicJson.TraceParent] = TraceParent;
+        }
+
+        // The sequence extension's value is a string: zero-padded, so positions also sort as text.
+        cloudEvent[Sequence.SequenceAttribute] = position.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        return cloudEvent;
+    }
+}
+
+/// <summary>The id of a CloudEvent already in the log: a second arrival of the same id changes nothing.</summary>
+public sealed record LoggedId(string Id, long LoggedAtTicks);
+
+/// <summary>The message type the raw consumer binds to; the body is read whole by the CloudEvents formatter.</summary>
+public sealed record PublicCloudEvent(string Id, string Type);
+
+/// <summary>
+/// Logs each CloudEvent of <see cref="PublicEvents.Exchange"/> that validates against the spec
+/// (one that does not goes to the error queue, visibly). The queue is bound like any outside
+/// system's would be: routing-key pattern <c>cn.gov.redproperty.#</c>.
+/// </summary>
+public sealed class DistrictLogConsumer(IDocumentStore store, TimeProvider time, ILogger<DistrictLogConsumer> logger) : IConsumer<PublicCloudEvent>
+{
+    public async Task Consume(ConsumeContext<PublicCloudEvent> context)
+    {
+        CloudEvent cloudEvent;
+        try
+        {
+            cloudEvent = PublicJson.Formatter.DecodeStructuredModeMessage(
+                context.ReceiveContext.Body.GetBytes(), new ContentType(PublicJson.CloudEventsContentType), [PublicJson.TraceParent]);
+        }
+        catch (ArgumentException e)
+        {
+            logger.LogError(e, "A message on the public feed is not a valid CloudEvent (message {MessageId})", context.MessageId);
+            throw;
+        }
+
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<LoggedId>(cloudEvent.Id!, context.CancellationToken) is not null)
+        {
+            return; // a redelivery or a republish: idempotent on the CloudEvent id
+        }
+
+        var logged = DistrictEventLogged.From(cloudEvent, time.GetUtcNow());
+        session.Insert(new LoggedId(logged.Id, logged.LoggedAt.UtcTicks));
+        session.Events.Append(StreamIds.Named($"district-log/{logged.Id}"), logged);
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (Exception e) when (DocumentConflicts.Involve<LoggedId>(e))
+        {
+            // Logged meanwhile (the check above and this insert race only if two writers ran).
+        }
+    }
+}
+
+/// <summary>Binds the log's queue to the public exchange, reads CloudEvents, and writes one at a time.</summary>
+public sealed class DistrictLogConsumerDefinition : ConsumerDefinition<DistrictLogConsumer>
+{
+    public const string Queue = "overview-district-log";
+
+    public DistrictLogConsumerDefinition()
+    {
+        EndpointName = Queue;
+        ConcurrentMessageLimit = 1;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<DistrictLogConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.AddDeserializer(new CloudEventsSerializerFactory(), isDefault: true);
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.ConfigureConsumeTopology = false;
+            rabbit.PrefetchCount = 64;
+            rabbit.Bind(PublicEvents.Exchange, binding =>
+            {
+                binding.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
+                binding.RoutingKey = $"{PublicEvents.TypePrefix}redproperty.#";
+            });
+        }
+    }
+}
+
+/// <summary>MassTransit's raw JSON reader, for the content type <c>application/cloudevents+json</c>.</summary>
+internal sealed class CloudEventsSerializerFactory : ISerializerFactory
+{
+    private static readonly SystemTextJsonRawMessageSerializerFactory Raw = new SystemTextJsonRawMessageSerializerFactory(RawSerializerOptions.AnyMessageType);
+
+    public ContentType ContentType { get; } = new(PublicJson.CloudEventsContentType);
+
+    public IMessageSerializer CreateSerializer() => Raw.CreateSerializer();
+
+    public IMessageDeserializer CreateDeserializer() => new Deserializer(Raw.CreateDeserializer(), ContentType);
+
+    private sealed class Deserializer(IMessageDeserializer raw, ContentType contentType) : IMessageDeserializer
+    {
+        public ContentType ContentType => contentType;
+
+        public void Probe(ProbeContext context) => raw.Probe(context);
+
+        public ConsumeContext Deserialize(ReceiveContext receiveContext) => raw.Deserialize(receiveContext);
+
+        public SerializerContext Deserialize(MessageBody body, Headers headers, Uri? destinationAddress = null) => raw.Deserialize(body, headers, destinationAddress);
+
+        public MessageBody GetMessageBody(string text) => raw.GetMessageBody(text);
+    }
+}
