@@ -23,6 +23,27 @@ install_local_servers() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Node tools of the tests (deploy/tools: the AsyncAPI CLI, playwright-core) and the browser they drive.
+install_node_tools() {
+  local missing=()
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # Installed once per lock file (a copy in node_modules says which one).
+  if ! cmp -s deploy/tools/package-lock.json deploy/tools/node_modules/.installed-lock.json; then
+    npm ci --prefix deploy/tools --no-audit --no-fund --loglevel=error >/dev/null
+    cp deploy/tools/package-lock.json deploy/tools/node_modules/.installed-lock.json
+  fi
+  export SUPPRESS_NO_CONFIG_WARNING=1
+  deploy/tools/node_modules/.bin/asyncapi config analytics --disable >/dev/null 2>&1 || true
+}
+
 port_free() { ! (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
 
 # First port from $1 (stepping by $2) where $2 consecutive ports are free.

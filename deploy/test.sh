@@ -39,8 +39,11 @@ else
   echo "PostgreSQL on $pg, RabbitMQ on $amqp (management $((amqp + 1))), under $work"
 fi
 
+install_node_tools
 dotnet build RedProperty.sln -c Release -warnaserror -nologo -v q
 dotnet format RedProperty.sln --verify-no-changes --no-restore
+# The public feed's AsyncAPI document (the Overview tests keep it equal to the contracts).
+deploy/tools/node_modules/.bin/asyncapi validate src/RedProperty.Contracts/public-feed.asyncapi.json
 
 # One test project at a time: the end-to-end tests stop the shared broker on purpose.
 status=0 passed=0 failed=0

@@ -56,6 +56,7 @@ public sealed class AppHostTests
             Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/consultation/summary")).StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/evaluation/summary")).StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/volunteering/summary")).StatusCode);
+            await The_company_reaches_the_public_feed_the_overview_and_its_page(app, gateway.BaseAddress!, id);
 
             // deploy/token.sh, as README shows it: a company's user sees its company and not another.
             var companyUser = await TokenFromScript(gateway.BaseAddress!, "company-user", id.ToString());
@@ -101,6 +102,61 @@ public sealed class AppHostTests
         Assert.Contains("has the development default", refused.ToString());
     }
 
+    // The public side: the company's registration as a CloudEvent in the catch-up feed (integration
+    // clients only), the figures open to anyone, and the operators' page in a real browser showing them.
+    private static async Task The_company_reaches_the_public_feed_the_overview_and_its_page(DistributedApplication app, Uri gatewayAddress, Guid company)
+    {
+        using var anonymous = app.CreateHttpClient("gateway");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/overview/feed")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/api/overview/asyncapi.json")).StatusCode);
+        using var integrator = app.CreateHttpClient("gateway");
+        integrator.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", await TokenFromScript(gatewayAddress, "integration-client"));
+        var registered = (await RedProperty.Testing.Eventually.Get<System.Text.Json.JsonElement?>(async () =>
+        {
+            var feed = await integrator.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/feed?after=0&limit=1000");
+            var matches = feed.EnumerateArray().Where(e => e.GetProperty("subject").GetString() == company.ToString()
+                && e.GetProperty("type").GetString() == "cn.gov.redproperty.organization.property-company-registered.v1").ToList();
+            return matches.Count > 0 ? matches[0].Clone() : null;
+        }, what: "the company's registration in the catch-up feed"))!.Value;
+        var schema = registered.GetProperty("dataschema").GetString()!;
+        Assert.StartsWith(gatewayAddress.ToString().TrimEnd('/'), schema); // served by the gateway, as the AppHost configured it
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync(schema)).StatusCode);
+
+        // The page shows what the API returns (the same log position), without console errors.
+        await RedProperty.Testing.Eventually.True(async () =>
+        {
+            var page = await PageCheck(new Uri(gatewayAddress, "/overview"));
+            var figures = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/figures");
+            Assert.Equal(200, page.GetProperty("status").GetInt32());
+            var errors = page.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.True(errors.Count == 0, $"console errors: {string.Join(" | ", errors)}");
+            if (page.GetProperty("position").GetInt64() != figures.GetProperty("position").GetInt64())
+            {
+                return false; // events arrived in between: look again
+            }
+
+            var shown = page.GetProperty("figures").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            Assert.Equal(17, shown.Count);
+            Assert.All(shown, f => Assert.Equal(figures.GetProperty(f.Key).GetInt32(), f.Value));
+            return true;
+        }, what: "the operator page to show the figures the API returns");
+    }
+
+    /// <summary>deploy/tools/page-check.mjs: the page in headless chromium, as JSON.</summary>
+    private static async Task<System.Text.Json.JsonElement> PageCheck(Uri page)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(RepositoryRoot(), "deploy", "tools") };
+        start.ArgumentList.Add("page-check.mjs");
+        start.ArgumentList.Add(page.ToString());
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"page-check.mjs failed: {await errors}");
+        return System.Text.Json.JsonDocument.Parse((await output).Trim().Split('\n')[^1]).RootElement.Clone();
+    }
+
     // Least privilege underneath: each service's own credentials, as the AppHost provisioned them.
     private static async Task Services_cannot_reach_each_others_tables_or_forge_each_others_events(int postgresPort, int rabbitPort)
     {
@@ -123,18 +179,21 @@ public sealed class AppHostTests
             var forged = await Assert.ThrowsAnyAsync<Exception>(async () =>
                 await channel.BasicPublishAsync("redproperty.organization.property-company-registered.v1", "", true, new BasicProperties(), "{}"u8.ToArray()));
             Assert.Contains("ACCESS_REFUSED", forged.ToString());
+
+            // On the public feed it writes its own CloudEvents types only (a topic permission).
+            await using var own = await evaluation.CreateChannelAsync(new CreateChannelOptions(true, true));
+            await own.BasicPublishAsync("red-property.public", "cn.gov.redproperty.evaluation.test.v1", false, new BasicProperties(), "{}"u8.ToArray());
+            await using var other = await evaluation.CreateChannelAsync(new CreateChannelOptions(true, true));
+            var forgedPublic = await Assert.ThrowsAnyAsync<Exception>(async () =>
+                await other.BasicPublishAsync("red-property.public", "cn.gov.redproperty.organization.party-member-joined-company.v1", false, new BasicProperties(), "{}"u8.ToArray()));
+            Assert.Contains("ACCESS_REFUSED", forgedPublic.ToString());
         }
     }
 
     /// <summary>Runs deploy/token.sh against the gateway; its last line is the bare token.</summary>
     private static async Task<string> TokenFromScript(Uri gateway, params string[] arguments)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "RedProperty.sln")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("No repository root above the tests.");
-        }
-
+        var root = RepositoryRoot();
         var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         start.ArgumentList.Add("deploy/token.sh");
         foreach (var argument in arguments)
@@ -149,6 +208,17 @@ public sealed class AppHostTests
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"deploy/token.sh failed: {errors}");
         return output.TrimEnd().Split('\n')[^1];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "RedProperty.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("No repository root above the tests.");
+        }
+
+        return root;
     }
 
     // With test servers from deploy/test.sh there is no container runtime: run the local servers,

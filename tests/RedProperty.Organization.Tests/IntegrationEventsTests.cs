@@ -38,12 +38,13 @@ public sealed partial class IntegrationEventsTests
         {
             CompanyRole = CompanyRole.GeneralManager,
             PersonKey = "a1b2c3",
+            JoinedOn = new DateOnly(2022, 3, 20),
         };
 
         var contract = Assert.IsType<V1.PartyMemberJoinedCompany>(map.ToContract(new JasperFx.Events.Event<PartyMemberRegistered>(registered)));
 
         Assert.Equal(new V1.PartyMemberJoinedCompany(
-            registered.MemberId, registered.CompanyId, "李红梅", "relationTransferredIn", "full", registered.RegisteredAt, "generalManager"), contract);
+            registered.MemberId, registered.CompanyId, "李红梅", "relationTransferredIn", "full", registered.RegisteredAt, "generalManager", new DateOnly(2022, 3, 20)), contract);
         Assert.DoesNotContain("项目经理", JsonSerializer.Serialize(contract));
         Assert.DoesNotContain("a1b2c3", JsonSerializer.Serialize(contract));
     }

@@ -22,6 +22,8 @@ public static class SchemasApi
                     ? TypedResults.Content(schema, "application/schema+json")
                     : TypedResults.NotFound())
             .AllowAnonymous().WithTags("Schemas").WithName("GetSchema").WithSummary("The JSON Schema (2020-12) of one event type's data, e.g. cn.gov.redproperty.evaluation.complaint-filed.v1.json");
+        app.MapGet("/api/overview/asyncapi.json", () => TypedResults.Text(AsyncApiDocument.Json(), "application/json"))
+            .AllowAnonymous().WithTags("Schemas").WithName("GetAsyncApi").WithSummary("The AsyncAPI 3.0 document of the public feed (channels, CloudEvents envelope, data schemas)");
         return app;
     }
 
