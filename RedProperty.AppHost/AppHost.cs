@@ -89,4 +89,13 @@ foreach (var publisher in new[] { organization, evaluation, consultation, volunt
     publisher.WithEnvironment("PublicFeed__SchemaBaseUrl", schemas);
 }
 
+// Demo=true: the seed's district loaded through the gateway once everything is up (deploy/demo.sh by hand).
+if (bool.TryParse(builder.Configuration["Demo"], out var demo) && demo)
+{
+    builder.AddExecutable("demo", "node", Path.Combine(builder.AppHostDirectory, "..", "deploy", "tools"), "demo.mjs")
+        .WithEnvironment("REDPROPERTY_GATEWAY", gateway.GetEndpoint("http"))
+        .WaitFor(gateway)
+        .ExcludeFromManifest();
+}
+
 builder.Build().Run();

@@ -23,6 +23,15 @@ install_local_servers() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+require_node() {
+  command -v node >/dev/null 2>&1 && return
+  echo "Installing nodejs ..."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+}
+
 # Node tools of the tests (deploy/tools: the AsyncAPI CLI, playwright-core) and the browser they drive.
 install_node_tools() {
   local missing=()

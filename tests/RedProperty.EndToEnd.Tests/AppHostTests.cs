@@ -15,6 +15,7 @@ namespace RedProperty.EndToEnd.Tests;
 [Collection(EndToEnd.Name)]
 public sealed class AppHostTests
 {
+    private const string DevelopmentPassword = "redproperty-dev-password"; // the development default of every password
     [Fact]
     public async Task The_slice_works_through_the_gateway_of_the_running_AppHost()
     {
@@ -35,6 +36,12 @@ public sealed class AppHostTests
             await app.ResourceNotifications.WaitForResourceAsync("organization", KnownResourceStates.Running, timeout.Token);
 
             using var gateway = app.CreateHttpClient("gateway");
+            // An outside system listening to everything from the start (the broker's port is known with Deps=local).
+            await using var watch = rabbitPort is { } port
+                ? await PublicFeedWatch.StartAsync(new Uri($"amqp://redproperty:{DevelopmentPassword}@127.0.0.1:{port}/"))
+                : null;
+            await The_seeds_district_loads_with_one_command_and_its_figures_are_the_reports(app, gateway.BaseAddress!, watch);
+
             // Signed out, nothing passes the gateway; signed in through it (client credentials at
             // the identity service behind /connect), the slice works.
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await gateway.GetAsync($"/api/evaluation/companies/{Guid.NewGuid()}")).StatusCode);
@@ -102,6 +109,49 @@ public sealed class AppHostTests
         Assert.Contains("has the development default", refused.ToString());
     }
 
+    // deploy/demo.sh as README shows it: the whole seed through the public APIs; the figures are the
+    // report's and every service's summary agrees (the script checks both and fails otherwise); run
+    // again step by step (--reload), nothing is added.
+    private static async Task The_seeds_district_loads_with_one_command_and_its_figures_are_the_reports(DistributedApplication app, Uri gatewayAddress, PublicFeedWatch? watch)
+    {
+        var (first, output) = await Script(gatewayAddress, "deploy/demo.sh");
+        Assert.True(first == 0, output);
+        Assert.Contains("equals the report's table", output);
+        using var anonymous = app.CreateHttpClient("gateway");
+        var figures = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/figures");
+        int[] report = [81, 12, 5, 7, 29, 38, 8, 12, 5, 3, 70, 548, 103, 10_504, 4, 21, 13];
+        string[] names = ["partyMembers", "companiesWithMembers", "branchesEstablished", "companiesForming", "concurrentCompanyHeads", "instructors",
+            "responsibilityZones", "pioneerPosts", "redListed", "blackListed", "smartSecurityCommunities", "parkingSpacesAdded", "renovatedCommunities",
+            "householdsBenefiting", "volunteerTeams", "activitiesHeld", "disputesMediated"];
+        Assert.Equal(report, names.Select(n => figures.GetProperty(n).GetInt32()));
+        Assert.Equal(4, figures.GetProperty("communities").GetArrayLength());
+
+        var (again, rerun) = await Script(gatewayAddress, "deploy/demo.sh", "--reload");
+        Assert.True(again == 0, rerun);
+        var after = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/figures");
+        Assert.Equal(figures.GetProperty("position").GetInt64(), after.GetProperty("position").GetInt64()); // not one event more
+
+        if (watch is not null)
+        {
+            // Every message of all four services on the public exchange is a valid CloudEvent, and the
+            // district log holds exactly those events: none missing, none twice.
+            using var integrator = app.CreateHttpClient("gateway");
+            integrator.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Bearer", await TokenFromScript(gatewayAddress, "integration-client"));
+            var published = new List<string>();
+            var logged = new List<string>();
+            await RedProperty.Testing.Eventually.True(async () =>
+            {
+                published.AddRange(await watch.ValidatedIdsAsync());
+                logged = [.. (await integrator.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/feed?after=0&limit=1000"))
+                    .EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
+                return published.Order().SequenceEqual(logged.Order());
+            }, what: "the district log to hold exactly the events published");
+            Assert.True(published.Count > 700, $"{published.Count} messages");
+            Assert.Equal(published.Count, published.Distinct().Count());
+        }
+    }
+
     // The public side: the company's registration as a CloudEvent in the catch-up feed (integration
     // clients only), the figures open to anyone, and the operators' page in a real browser showing them.
     private static async Task The_company_reaches_the_public_feed_the_overview_and_its_page(DistributedApplication app, Uri gatewayAddress, Guid company)
@@ -160,7 +210,7 @@ public sealed class AppHostTests
     // Least privilege underneath: each service's own credentials, as the AppHost provisioned them.
     private static async Task Services_cannot_reach_each_others_tables_or_forge_each_others_events(int postgresPort, int rabbitPort)
     {
-        const string password = "redproperty-dev-password"; // the development default of every service password
+        const string password = DevelopmentPassword;
         await using (var organization = new NpgsqlConnection(
                          $"Host=127.0.0.1;Port={postgresPort};Database=redproperty;Username=organization;Password={password};Pooling=false"))
         {
@@ -190,12 +240,11 @@ public sealed class AppHostTests
         }
     }
 
-    /// <summary>Runs deploy/token.sh against the gateway; its last line is the bare token.</summary>
-    private static async Task<string> TokenFromScript(Uri gateway, params string[] arguments)
+    /// <summary>Runs a deploy/ script against the gateway: its exit code and everything it printed.</summary>
+    private static async Task<(int ExitCode, string Output)> Script(Uri gateway, string script, params string[] arguments)
     {
-        var root = RepositoryRoot();
-        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        start.ArgumentList.Add("deploy/token.sh");
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot() };
+        start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -203,11 +252,18 @@ public sealed class AppHostTests
 
         start.Environment["REDPROPERTY_GATEWAY"] = gateway.ToString().TrimEnd('/');
         using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"deploy/token.sh failed: {errors}");
-        return output.TrimEnd().Split('\n')[^1];
+        return (process.ExitCode, $"{await output}\n{await errors}");
+    }
+
+    /// <summary>Runs deploy/token.sh against the gateway; its last line is the bare token.</summary>
+    private static async Task<string> TokenFromScript(Uri gateway, params string[] arguments)
+    {
+        var (exitCode, output) = await Script(gateway, "deploy/token.sh", arguments);
+        Assert.True(exitCode == 0, $"deploy/token.sh failed: {output}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).First(line => line.StartsWith("ey", StringComparison.Ordinal));
     }
 
     private static string RepositoryRoot()

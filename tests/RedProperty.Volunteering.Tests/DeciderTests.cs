@@ -32,11 +32,14 @@ public sealed class DeciderTests
     {
         var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var activity = Activity();
-        activity = activity.Apply((VolunteerSignedUp)ActivityDecider.SignUp(activity, a, Start.AddHours(-2))[0]);
-        Assert.Throws<DomainException>(() => ActivityDecider.SignUp(activity, a, Start.AddHours(-2)));
-        activity = activity.Apply((VolunteerSignedUp)ActivityDecider.SignUp(activity, b, Start.AddHours(-2))[0]);
-        Assert.Throws<DomainException>(() => ActivityDecider.SignUp(activity, c, Start.AddHours(-2)));
-        Assert.Throws<DomainException>(() => ActivityDecider.SignUp(Activity(), c, Start.AddHours(4)));
+        activity = activity.Apply((VolunteerSignedUp)ActivityDecider.SignUp(activity, a, Start.AddHours(-2), Start.AddHours(-2))[0]);
+        Assert.Throws<DomainException>(() => ActivityDecider.SignUp(activity, a, Start.AddHours(-2), Start.AddHours(-2)));
+        activity = activity.Apply((VolunteerSignedUp)ActivityDecider.SignUp(activity, b, Start.AddHours(-2), Start.AddHours(-2))[0]);
+        Assert.Throws<DomainException>(() => ActivityDecider.SignUp(activity, c, Start.AddHours(-2), Start.AddHours(-2)));
+        Assert.Throws<DomainException>(() => ActivityDecider.SignUp(Activity(), c, Start.AddHours(4), Start.AddHours(4)));
+        // A team's sign-up sheet recorded after the activity: the sign-up's own time counts, never ahead of now.
+        Assert.Single(ActivityDecider.SignUp(Activity(), c, Start.AddHours(-1), Start.AddDays(30)));
+        Assert.Throws<InvalidFieldException>(() => ActivityDecider.SignUp(Activity(), c, Start.AddHours(-1), Start.AddHours(-3)));
 
         Assert.Throws<DomainException>(() => ActivityDecider.CheckIn(activity, c, Start));
         Assert.Throws<DomainException>(() => ActivityDecider.CheckIn(activity, a, Start.AddHours(-2)));

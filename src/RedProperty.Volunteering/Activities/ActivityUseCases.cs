@@ -41,11 +41,17 @@ public sealed class VolunteerAtValidator : AbstractValidator<VolunteerAt>
 
 public static class ActivityDecider
 {
-    public static IReadOnlyList<object> SignUp(VolunteerActivity activity, Guid volunteerId, DateTimeOffset now)
+    /// <param name="at">When the volunteer signed up: now, or earlier when a team's sign-up sheet is recorded after the activity.</param>
+    public static IReadOnlyList<object> SignUp(VolunteerActivity activity, Guid volunteerId, DateTimeOffset at, DateTimeOffset now)
     {
-        if (activity.HeldOn is not null || now >= activity.EndsAt)
+        if (activity.HeldOn is not null || at >= activity.EndsAt)
         {
             throw new DomainException("Sign-up closes when the activity ends.");
+        }
+
+        if (at > now)
+        {
+            throw new InvalidFieldException("at", "A sign-up is recorded when it happened, not ahead of time.");
         }
 
         if (activity.Volunteers.Any(v => v.VolunteerId == volunteerId))
@@ -55,7 +61,7 @@ public static class ActivityDecider
 
         return activity.Volunteers.Count >= activity.Capacity
             ? throw new DomainException($"The activity is full ({activity.Capacity}).")
-            : [new VolunteerSignedUp(activity.Id, volunteerId, now)];
+            : [new VolunteerSignedUp(activity.Id, volunteerId, at)];
     }
 
     public static IReadOnlyList<object> CheckIn(VolunteerActivity activity, Guid volunteerId, DateTimeOffset at)
@@ -152,7 +158,7 @@ public static class ActivityEndpoints
         var response = http.Response;
         await Scoped(http, session, id, cancellationToken);
         await Volunteer(session, command.VolunteerId, cancellationToken);
-        return await session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.SignUp(a, command.VolunteerId, time.GetUtcNow()), response, cancellationToken);
+        return await session.Change<VolunteerActivity, ActivityDetails>(id, expected, a => ActivityDecider.SignUp(a, command.VolunteerId, command.At ?? time.GetUtcNow(), time.GetUtcNow()), response, cancellationToken);
     }
 
     public static async Task<Ok<ActivityDetails>> CheckIn(
