@@ -41,3 +41,48 @@ public static class Broker
         }
     }
 }
+
+/// <summary>A named connection of one's own, opened on first use and opened again once it closed (a broker restart).</summary>
+public sealed class BrokerConnection(Uri broker, string name) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private IConnection? _connection;
+
+    public async Task<IConnection> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { IsOpen: true } open)
+        {
+            return open;
+        }
+
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is not { IsOpen: true })
+            {
+                if (_connection is not null)
+                {
+                    await _connection.DisposeAsync();
+                }
+
+                _connection = await Broker.ConnectAsync(broker, name, cancellationToken);
+            }
+
+            return _connection;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _connecting.Dispose();
+    }
+}

@@ -82,8 +82,7 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
 /// </summary>
 public sealed class DelayQueues(Uri broker) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _connecting = new(1, 1);
-    private IConnection? _connection;
+    private readonly BrokerConnection _connection = new(broker, "redproperty-delay-queues");
 
     /// <summary>The delay queue of <paramref name="queue"/> for <paramref name="delay"/>: the delay is in the
     /// name, because RabbitMQ cannot change a queue's TTL; a changed setting makes a new queue.</summary>
@@ -92,7 +91,7 @@ public sealed class DelayQueues(Uri broker) : IAsyncDisposable
     public async Task<string> EnsureAsync(string queue, TimeSpan delay, CancellationToken cancellationToken)
     {
         var delayName = NameOf(queue, delay);
-        var connection = await ConnectAsync(cancellationToken);
+        var connection = await _connection.GetAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(delayName, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(delayName, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
@@ -106,36 +105,5 @@ public sealed class DelayQueues(Uri broker) : IAsyncDisposable
         return delayName;
     }
 
-    private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        await _connecting.WaitAsync(cancellationToken);
-        try
-        {
-            if (_connection is not { IsOpen: true })
-            {
-                if (_connection is not null)
-                {
-                    await _connection.DisposeAsync();
-                }
-
-                _connection = await Broker.ConnectAsync(broker, "redproperty-delay-queues", cancellationToken);
-            }
-
-            return _connection;
-        }
-        finally
-        {
-            _connecting.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
-
-        _connecting.Dispose();
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

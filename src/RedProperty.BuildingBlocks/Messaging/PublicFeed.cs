@@ -81,8 +81,8 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
 
     private readonly string _schemaBase = (configuration[SchemaBaseKey] ?? DefaultSchemaBase).TrimEnd('/');
     private readonly Uri _source = new($"/redproperty/{service}", UriKind.Relative);
-    private readonly SemaphoreSlim _connecting = new(1, 1);
-    private IConnection? _connection;
+    private readonly BrokerConnection _connection = new(broker, $"redproperty-{service}-public-feed");
+    private readonly SemaphoreSlim _opening = new(1, 1);
     private IChannel? _channel;
 
     public static Uri SchemaUrl(string schemaBase, string type) => new($"{schemaBase.TrimEnd('/')}/{type}.json");
@@ -133,7 +133,7 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
             return open;
         }
 
-        await _connecting.WaitAsync(cancellationToken);
+        await _opening.WaitAsync(cancellationToken);
         try
         {
             if (_channel is { IsOpen: true } opened)
@@ -146,17 +146,7 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
                 await _channel.DisposeAsync();
             }
 
-            if (_connection is not { IsOpen: true })
-            {
-                if (_connection is not null)
-                {
-                    await _connection.DisposeAsync();
-                }
-
-                _connection = await Broker.ConnectAsync(broker, $"redproperty-{service}-public-feed", cancellationToken);
-            }
-
-            var channel = await Broker.OpenConfirmingChannelAsync(_connection, cancellationToken);
+            var channel = await Broker.OpenConfirmingChannelAsync(await _connection.GetAsync(cancellationToken), cancellationToken);
             // Durable, so integrators' queues bound to it survive a broker restart; declared by every publisher alike.
             await channel.ExchangeDeclareAsync(PublicEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
             _channel = channel;
@@ -164,7 +154,7 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
         }
         finally
         {
-            _connecting.Release();
+            _opening.Release();
         }
     }
 
@@ -175,11 +165,7 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
             await _channel.DisposeAsync();
         }
 
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
-
-        _connecting.Dispose();
+        await _connection.DisposeAsync();
+        _opening.Dispose();
     }
 }
