@@ -89,16 +89,23 @@ public sealed class IntegrationEventForwarder(
         activity?.SetTag("messaging.message.id", stored.Id);
         activity?.SetTag("redproperty.event.sequence", stored.Sequence);
 
-        await UntilConfirmed(stored, token => bus.Publish(contract, contract.GetType(), Pipe.Execute<PublishContext>(context =>
+        // Both at once (each retried on its own until confirmed): the second copy costs no extra round trip.
+        await Task.WhenAll(
+            PublishContract(),
+            UntilConfirmed(stored, token => publicFeed.PublishAsync(stored, contract, token), cancellationToken));
+
+        async Task PublishContract()
         {
-            context.MessageId = stored.Id;
-            if (Guid.TryParse(stored.CorrelationId, out var correlation))
+            await UntilConfirmed(stored, token => bus.Publish(contract, contract.GetType(), Pipe.Execute<PublishContext>(context =>
             {
-                context.CorrelationId = correlation;
-            }
-        }), token), cancellationToken);
-        metrics.Published(contract.GetType().Name, time.GetUtcNow() - stored.Timestamp);
-        await UntilConfirmed(stored, token => publicFeed.PublishAsync(stored, contract, token), cancellationToken);
+                context.MessageId = stored.Id;
+                if (Guid.TryParse(stored.CorrelationId, out var correlation))
+                {
+                    context.CorrelationId = correlation;
+                }
+            }), token), cancellationToken);
+            metrics.Published(contract.GetType().Name, time.GetUtcNow() - stored.Timestamp);
+        }
     }
 
     private async Task UntilConfirmed(IEvent stored, Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
