@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,17 @@ public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
+
+    /// <summary>Sent by a page or client on its timer (the operators' page: <c>auto</c>): such requests are not traced.</summary>
+    public const string RefreshHeader = "RedProperty-Refresh";
+
+    public static bool IsTraced(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+        && !context.Request.Headers.ContainsKey(RefreshHeader);
+
+    /// <summary>The gateway's forwarding of a refresh is not traced either (the header travels with it).</summary>
+    public static bool IsTraced(HttpRequestMessage request) => !request.Headers.Contains(RefreshHeader);
 
     /// <summary>Activity sources and meters beyond ASP.NET Core's own, so one trace runs
     /// from the HTTP request through the event store and the broker to the consumer.</summary>
@@ -54,12 +66,9 @@ public static class Extensions
                 .ConfigureSampler((_, sampler) => new PollingSpanSampler(sampler))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetrySources)
-                .AddAspNetCoreInstrumentation(o =>
-                    // Probes every few seconds would drown the operators' traces.
-                    o.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                // Probes and pages refreshing themselves every few seconds would drown the operators' traces.
+                .AddAspNetCoreInstrumentation(o => o.Filter = IsTraced)
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = IsTraced));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -37,14 +37,4 @@ public sealed class FiguresTests(OverviewFixture fixture)
         Assert.Equal(0, (await fixture.Integrator.Get("/api/overview/figures?asOf=2021-12-31")).GetProperty("partyMembers").GetInt32());
         Assert.Equal(12, seed.Companies.Count);
     }
-
-    [Fact]
-    public async Task The_operator_page_is_served_in_Chinese_and_reads_the_figures()
-    {
-        var page = await fixture.Overview.CreateClient().WithToken(null).GetAsync("/overview");
-        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("全区概览", html, StringComparison.Ordinal);
-        Assert.Contains("/api/overview/figures", html, StringComparison.Ordinal);
-    }
 }
