@@ -64,6 +64,8 @@ public sealed partial class PublicFeedTests(OverviewFixture fixture)
             Assert.Equal("application/json", cloudEvent.DataContentType);
             Assert.True(cloudEvent.DataSchema!.IsAbsoluteUri);
             Assert.EndsWith($"/api/overview/schemas/{cloudEvent.Type}.json", cloudEvent.DataSchema.AbsolutePath);
+            // The trace of the request that caused it (W3C trace context), for an integrator's trace to join.
+            Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", json.RootElement.GetProperty("traceparent").GetString());
 
             // The data validates against the schema the system serves at dataschema.
             var schema = JsonSchema.FromText(await fixture.Overview.CreateClient().GetStringAsync(cloudEvent.DataSchema.AbsolutePath));

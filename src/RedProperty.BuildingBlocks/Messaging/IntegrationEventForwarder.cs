@@ -41,20 +41,20 @@ public sealed class IntegrationEventForwarder(
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var outgoing = new List<(IEvent Stored, object Contract)>(page.Events.Count);
+        var outgoing = new List<(IEvent Stored, object Contract, PublicMessage Public)>(page.Events.Count);
         foreach (var stored in page.Events)
         {
             try
             {
                 if (map.ToContract(stored) is { } contract)
                 {
-                    outgoing.Add((stored, contract));
+                    outgoing.Add((stored, contract, publicFeed.Encode(stored, contract)));
                 }
             }
             catch (Exception ex)
             {
                 // Only an event that can never be mapped is skipped, and visibly (mt_doc_deadletterevent).
-                logger.LogError(ex, "Event {EventId} of type {EventType} cannot be mapped to a contract; dead-lettered", stored.Id, stored.EventTypeName);
+                logger.LogError(ex, "Event {EventId} of type {EventType} cannot be mapped to a contract or a CloudEvent; dead-lettered", stored.Id, stored.EventTypeName);
                 metrics.DeadLettered(stored.EventTypeName);
                 await controller.RecordDeadLetterEventAsync(stored, ex);
             }
@@ -68,9 +68,9 @@ public sealed class IntegrationEventForwarder(
             new ParallelOptions { MaxDegreeOfParallelism = _maxInFlight, CancellationToken = cancellationToken },
             async (stream, token) =>
             {
-                foreach (var (stored, contract) in stream)
+                foreach (var (stored, contract, publicMessage) in stream)
                 {
-                    await PublishUntilConfirmed(stored, contract, token);
+                    await PublishUntilConfirmed(stored, contract, publicMessage, token);
                 }
             });
 
@@ -82,7 +82,7 @@ public sealed class IntegrationEventForwarder(
         return NullChangeListener.Instance;
     }
 
-    private async Task PublishUntilConfirmed(IEvent stored, object contract, CancellationToken cancellationToken)
+    private async Task PublishUntilConfirmed(IEvent stored, object contract, PublicMessage publicMessage, CancellationToken cancellationToken)
     {
         using var activity = Source.StartActivity(
             $"forward {contract.GetType().Name}", ActivityKind.Producer, ParentOf(stored));
@@ -92,7 +92,7 @@ public sealed class IntegrationEventForwarder(
         // Both at once (each retried on its own until confirmed): the second copy costs no extra round trip.
         await Task.WhenAll(
             PublishContract(),
-            UntilConfirmed(stored, token => publicFeed.PublishAsync(stored, contract, token), cancellationToken));
+            UntilConfirmed(stored, token => publicFeed.PublishAsync(publicMessage, token), cancellationToken));
 
         async Task PublishContract()
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Mime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -66,6 +65,9 @@ public static class PublicJson
     }
 }
 
+/// <summary>A CloudEvent ready for the public exchange: its id, type (the routing key), time and JSON body.</summary>
+public sealed record PublicMessage(string Id, string Type, DateTimeOffset Time, ReadOnlyMemory<byte> Body);
+
 /// <summary>
 /// Publishes each contract a second time for outside systems: a CloudEvents 1.0 structured-mode
 /// message on <see cref="PublicEvents.Exchange"/>, routing key = its type. The <c>id</c> is the stored
@@ -87,7 +89,8 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
 
     public static Uri SchemaUrl(string schemaBase, string type) => new($"{schemaBase.TrimEnd('/')}/{type}.json");
 
-    public CloudEvent ToCloudEvent(IEvent stored, object contract)
+    /// <summary>The CloudEvent of a stored event, encoded: built when the page is mapped, so one that cannot be is dead-lettered there, visibly.</summary>
+    public PublicMessage Encode(IEvent stored, object contract)
     {
         var type = PublicEvents.TypeOf(contract.GetType());
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [PublicJson.TraceParent])
@@ -101,29 +104,28 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
             DataSchema = SchemaUrl(_schemaBase, type),
             Data = JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options),
         };
-        if (Activity.Current is { } activity)
+        // The trace of the request that caused the event, so an integrator's trace can join it.
+        if (stored.Headers?.GetValueOrDefault(EventStore.TracedSessionFactory.TraceParentHeader)?.ToString() is { Length: > 0 } traceParent)
         {
-            cloudEvent[PublicJson.TraceParent] = activity.Id;
+            cloudEvent[PublicJson.TraceParent] = traceParent;
         }
 
-        return cloudEvent;
+        return new PublicMessage(cloudEvent.Id, type, stored.Timestamp, PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _));
     }
 
-    public async Task PublishAsync(IEvent stored, object contract, CancellationToken cancellationToken)
+    public async Task PublishAsync(PublicMessage message, CancellationToken cancellationToken)
     {
-        var cloudEvent = ToCloudEvent(stored, contract);
-        var body = PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _);
         var properties = new BasicProperties
         {
             ContentType = PublicJson.CloudEventsContentType,
-            MessageId = cloudEvent.Id,
-            Type = cloudEvent.Type,
+            MessageId = message.Id,
+            Type = message.Type,
             AppId = service,
             DeliveryMode = DeliveryModes.Persistent,
-            Timestamp = new AmqpTimestamp(stored.Timestamp.ToUnixTimeSeconds()),
+            Timestamp = new AmqpTimestamp(message.Time.ToUnixTimeSeconds()),
         };
         var channel = await ChannelAsync(cancellationToken);
-        await channel.BasicPublishAsync(PublicEvents.Exchange, cloudEvent.Type!, mandatory: false, properties, body, cancellationToken);
+        await channel.BasicPublishAsync(PublicEvents.Exchange, message.Type, mandatory: false, properties, message.Body, cancellationToken);
     }
 
     private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
