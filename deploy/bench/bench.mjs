@@ -1,6 +1,7 @@
 // Company registration through the gateway under load, and what the pipeline does with it.
 // Run by deploy/bench.sh; prints one report. Options: --gateway --organization --evaluation
-// --duration (s per level) --connections 16,64 --pg "host port user db" (for pgbench) --token (bearer).
+// --duration (s per level) --connections 16,64 --pg "host port user db" (for pgbench) --token (bearer)
+// --rabbit "http://user:password@host:port" (the management API, for the Overview's backlog on the public feed).
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -15,6 +16,16 @@ const organization = args.organization ?? 'http://localhost:5081';
 const duration = Number(args.duration ?? 20);
 const levels = (args.connections ?? '16,64').split(',').map(Number);
 const fixedRate = Number(args.rate ?? 200); // the end-to-end target's load: registrations per second
+const rabbit = new URL(args.rabbit ?? 'http://redproperty:redproperty-dev-password@127.0.0.1:25681');
+// Messages on the public feed the Overview has not logged yet (its queue's depth), or NaN when unknown.
+async function overviewBacklog() {
+  try {
+    const response = await fetch(`${rabbit.origin}/api/queues/%2F/overview-district-log`, {
+      headers: { authorization: `Basic ${Buffer.from(`${decodeURIComponent(rabbit.username)}:${decodeURIComponent(rabbit.password)}`).toString('base64')}` },
+    });
+    return response.ok ? (await response.json()).messages ?? NaN : NaN;
+  } catch { return NaN; }
+}
 const [pgHost, pgPort, pgUser, pgDb] = (args.pg ?? '127.0.0.1 25432 postgres redproperty').split(' ');
 
 // GB 32100-2015 unified social credit codes, Maiji District (620503), a fresh serial each.
@@ -150,6 +161,14 @@ async function run(connections, rate, scenario = registration) {
     if (p.lag === 0) { drained = (performance.now() - ended) / 1000; break; }
     await sleep(100);
   }
+  // The Overview logs every event of the public feed, one at a time: how far behind it is at the
+  // stop (the queue's depth lags by the management API's few seconds of statistics) and when it is level.
+  const overviewAtStop = await overviewBacklog();
+  let overviewCaughtUp = NaN;
+  for (let i = 0; i < 1200 && Number.isFinite(overviewAtStop); i++) {
+    if ((await overviewBacklog()) === 0) { overviewCaughtUp = (performance.now() - ended) / 1000; break; }
+    await sleep(100);
+  }
   clearInterval(watching);
   await sampler.stop();
   const after = await pipeline();
@@ -163,6 +182,7 @@ async function run(connections, rate, scenario = registration) {
     appendRate: (during.sequence - from.sequence) / window,
     forwardRate: ((during.sequence - during.lag) - (from.sequence - from.lag)) / window,
     maxLagEvents: maxLag, maxLagSeconds: maxAge, lagAtStop: during.lag, drainedSeconds: drained, lagAfter: after.lag,
+    overviewAtStop, overviewCaughtUp,
     e2eSamples: sampler.latencies.length, e2eP50ms: percentile(sampler.latencies, 50), e2eP99ms: percentile(sampler.latencies, 99),
     rss: rss(),
   };
@@ -214,6 +234,7 @@ for (const r of [...results, paced]) {
   console.log(`  accepted           ${fmt(r.requestsPerSecond)} req/s   p50 ${fmt(r.p50ms)} ms   p99 ${fmt(r.p99ms)} ms   (non-2xx ${r.non2xx}, errors ${r.errors})`);
   console.log(`  forwarder          ${fmt(r.forwardRate)} events/s published vs ${fmt(r.appendRate)} appended (steady part)  → ${fmt(r.forwardRate / r.appendRate)}× the append rate`);
   console.log(`  forwarder lag      max ${r.maxLagEvents} events / ${fmt(r.maxLagSeconds)} s during; ${r.lagAtStop} at stop; 0 after ${fmt(r.drainedSeconds)} s`);
+  console.log(`  overview log       ${r.overviewAtStop} events behind at the stop; level ${fmt(r.overviewCaughtUp)} s after`);
   console.log(`  end to end         POST → Evaluation read model p50 ${fmt(r.e2eP50ms)} ms   p99 ${fmt(r.e2eP99ms)} ms   (${r.e2eSamples} probes)`);
   console.log(`  memory             ${Object.entries(r.rss).map(([s, m]) => `${s} ${m.rssMiB} MiB (peak ${m.peakMiB})`).join(', ')}`);
   if (!r.rate) console.log(`  raw INSERT         ${fmt(raw[r.connections])} tps (pgbench, same PostgreSQL)  → intake ${fmt(r.requestsPerSecond / raw[r.connections])}× raw`);
@@ -224,6 +245,7 @@ for (const r of complaints) {
   console.log(`  accepted           ${fmt(r.requestsPerSecond)} req/s   p50 ${fmt(r.p50ms)} ms   p99 ${fmt(r.p99ms)} ms   (non-2xx ${r.non2xx}, errors ${r.errors})`);
   console.log(`  forwarder          ${fmt(r.forwardRate)} events/s published vs ${fmt(r.appendRate)} appended (steady part)  → ${fmt(r.forwardRate / r.appendRate)}× the append rate`);
   console.log(`  forwarder lag      max ${r.maxLagEvents} events / ${fmt(r.maxLagSeconds)} s during; ${r.lagAtStop} at stop; 0 after ${fmt(r.drainedSeconds)} s`);
+  console.log(`  overview log       ${r.overviewAtStop} events behind at the stop; level ${fmt(r.overviewCaughtUp)} s after`);
   console.log(`  memory             ${Object.entries(r.rss).map(([s, m]) => `${s} ${m.rssMiB} MiB (peak ${m.peakMiB})`).join(', ')}`);
   console.log(`  raw INSERT         ${fmt(raw[r.connections])} tps (pgbench, same PostgreSQL)  → intake ${fmt(r.requestsPerSecond / raw[r.connections])}× raw`);
 }
