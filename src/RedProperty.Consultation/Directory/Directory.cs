@@ -29,6 +29,10 @@ public sealed record PartyMemberEntry(Guid Id, string Name, Guid? CompanyId, str
 
     public static Task Change(IDocumentSession session, Guid id, Func<PartyMemberEntry, PartyMemberEntry?> change, CancellationToken cancellationToken) =>
         session.Upsert(id, () => new PartyMemberEntry(id, "", null, "staff", false, null, false), change, cancellationToken);
+
+    /// <summary>The member's company and role from <paramref name="on"/>; null (no change) when a later one is known already.</summary>
+    public PartyMemberEntry? TakingRole(Guid companyId, string companyRole, bool isCompanyHead, DateOnly on) =>
+        RoleOn is { } known && known > on ? null : this with { CompanyId = companyId, CompanyRole = companyRole, IsCompanyHead = isCompanyHead, RoleOn = on };
 }
 
 public sealed class CommunityRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.CommunityRegistered>(inbox)
@@ -80,19 +84,13 @@ public sealed class PartyMemberJoinedCompanyConsumer(Inbox inbox) : InboxConsume
 public sealed class PartyMemberCompanyRoleChangedConsumer(Inbox inbox) : InboxConsumer<V1.PartyMemberCompanyRoleChanged>(inbox)
 {
     protected override Task Apply(V1.PartyMemberCompanyRoleChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
-        PartyMemberEntry.Change(session, message.MemberId, m => m.RoleOn is { } known && known > message.On
-            ? null
-            : m with { CompanyId = message.CompanyId, CompanyRole = message.CompanyRole, IsCompanyHead = message.IsCompanyHead, RoleOn = message.On },
-            cancellationToken);
+        PartyMemberEntry.Change(session, message.MemberId, m => m.TakingRole(message.CompanyId, message.CompanyRole, message.IsCompanyHead, message.On), cancellationToken);
 }
 
 public sealed class PartyMemberMovedCompanyConsumer(Inbox inbox) : InboxConsumer<V1.PartyMemberMovedCompany>(inbox)
 {
     protected override Task Apply(V1.PartyMemberMovedCompany message, IDocumentSession session, CancellationToken cancellationToken) =>
-        PartyMemberEntry.Change(session, message.MemberId, m => m.RoleOn is { } known && known > message.On
-            ? null
-            : m with { CompanyId = message.ToCompanyId, CompanyRole = message.CompanyRole, IsCompanyHead = message.IsCompanyHead, RoleOn = message.On },
-            cancellationToken);
+        PartyMemberEntry.Change(session, message.MemberId, m => m.TakingRole(message.ToCompanyId, message.CompanyRole, message.IsCompanyHead, message.On), cancellationToken);
 }
 
 public sealed class PartyMemberLeftCompanyConsumer(Inbox inbox) : InboxConsumer<V1.PartyMemberLeftCompany>(inbox)
