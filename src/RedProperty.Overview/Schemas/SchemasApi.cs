@@ -12,6 +12,9 @@ public static class SchemasApi
     private static readonly IReadOnlyDictionary<string, string> Schemas = PublicEvents.Contracts.ToDictionary(
         PublicEvents.TypeOf, t => PublicJson.SchemaOf(t).ToJsonString());
 
+    // The contracts cannot change while the service runs: built once, on the first request.
+    private static readonly Lazy<string> AsyncApi = new(AsyncApiDocument.Json);
+
     public static IEndpointRouteBuilder MapSchemasApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/overview/schemas", () => TypedResults.Ok(Schemas.Keys.Select(type => new { type, schema = $"/api/overview/schemas/{type}.json" })))
@@ -22,7 +25,7 @@ public static class SchemasApi
                     ? TypedResults.Content(schema, "application/schema+json")
                     : TypedResults.NotFound())
             .AllowAnonymous().WithTags("Schemas").WithName("GetSchema").WithSummary("The JSON Schema (2020-12) of one event type's data, e.g. cn.gov.redproperty.evaluation.complaint-filed.v1.json");
-        app.MapGet("/api/overview/asyncapi.json", () => TypedResults.Text(AsyncApiDocument.Json(), "application/json"))
+        app.MapGet("/api/overview/asyncapi.json", () => TypedResults.Text(AsyncApi.Value, "application/json"))
             .AllowAnonymous().WithTags("Schemas").WithName("GetAsyncApi").WithSummary("The AsyncAPI 3.0 document of the public feed (channels, CloudEvents envelope, data schemas)");
         return app;
     }
