@@ -31,6 +31,29 @@ public static class PublicJson
 
     public static JsonEventFormatter Formatter { get; } = new(Options, default);
 
+    /// <summary>A public CloudEvent: JSON data, the address of its schema, and the trace of the request behind it when known.</summary>
+    public static CloudEvent CloudEventOf(
+        string id, string type, Uri source, string? subject, DateTimeOffset time, Uri? dataSchema, JsonElement data, string? traceParent)
+    {
+        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [TraceParent])
+        {
+            Id = id,
+            Type = type,
+            Source = source,
+            Subject = subject,
+            Time = time,
+            DataContentType = MediaTypeNames.Application.Json,
+            DataSchema = dataSchema,
+            Data = data,
+        };
+        if (!string.IsNullOrEmpty(traceParent))
+        {
+            cloudEvent[TraceParent] = traceParent;
+        }
+
+        return cloudEvent;
+    }
+
     /// <summary>The JSON Schema (draft 2020-12) of a contract's public <c>data</c>.</summary>
     public static JsonObject SchemaOf(Type contract)
     {
@@ -93,24 +116,12 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
     public PublicMessage Encode(IEvent stored, object contract)
     {
         var type = PublicEvents.TypeOf(contract.GetType());
-        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [PublicJson.TraceParent])
-        {
-            Id = stored.Id.ToString(),
-            Type = type,
-            Source = _source,
-            Subject = stored.StreamKey ?? stored.StreamId.ToString(),
-            Time = stored.Timestamp,
-            DataContentType = MediaTypeNames.Application.Json,
-            DataSchema = SchemaUrl(_schemaBase, type),
-            Data = JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options),
-        };
         // The trace of the request that caused the event, so an integrator's trace can join it.
-        if (stored.Headers?.GetValueOrDefault(EventStore.TracedSessionFactory.TraceParentHeader)?.ToString() is { Length: > 0 } traceParent)
-        {
-            cloudEvent[PublicJson.TraceParent] = traceParent;
-        }
-
-        return new PublicMessage(cloudEvent.Id, type, stored.Timestamp, PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _));
+        var cloudEvent = PublicJson.CloudEventOf(
+            stored.Id.ToString(), type, _source, stored.StreamKey ?? stored.StreamId.ToString(), stored.Timestamp, SchemaUrl(_schemaBase, type),
+            JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options),
+            stored.Headers?.GetValueOrDefault(EventStore.TracedSessionFactory.TraceParentHeader)?.ToString());
+        return new PublicMessage(cloudEvent.Id!, type, stored.Timestamp, PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _));
     }
 
     public async Task PublishAsync(PublicMessage message, CancellationToken cancellationToken)

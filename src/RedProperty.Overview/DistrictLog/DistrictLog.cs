@@ -24,21 +24,8 @@ public sealed record DistrictEventLogged(
     /// <summary>The CloudEvent again, with its position in the log as the <c>sequence</c> extension.</summary>
     public CloudEvent ToCloudEvent(long position)
     {
-        var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0, [PublicJson.TraceParent, .. Sequence.AllAttributes])
-        {
-            Id = Id,
-            Type = Type,
-            Source = new Uri(Source, UriKind.RelativeOrAbsolute),
-            Subject = Subject,
-            Time = Time,
-            DataContentType = MediaTypeNames.Application.Json,
-            DataSchema = DataSchema is null ? null : new Uri(DataSchema, UriKind.RelativeOrAbsolute),
-            Data = Data,
-        };
-        if (TraceParent is not null)
-        {
-            cloudEvent[PublicJson.TraceParent] = TraceParent;
-        }
+        var cloudEvent = PublicJson.CloudEventOf(
+            Id, Type, new Uri(Source, UriKind.RelativeOrAbsolute), Subject, Time, DataSchema is null ? null : new Uri(DataSchema, UriKind.RelativeOrAbsolute), Data, TraceParent);
 
         // The sequence extension's value is a string: zero-padded, so positions also sort as text.
         cloudEvent[Sequence.SequenceAttribute] = position.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
