@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 using RabbitMQ.Client;
+using RedProperty.Testing;
 
 namespace RedProperty.EndToEnd.Tests;
 
@@ -196,7 +197,7 @@ public sealed class AppHostTests
     /// <summary>deploy/tools/page-check.mjs: the page in headless chromium, as JSON.</summary>
     private static async Task<System.Text.Json.JsonElement> PageCheck(Uri page)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(RepositoryRoot(), "deploy", "tools") };
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(Repository.Root, "deploy", "tools") };
         start.ArgumentList.Add("page-check.mjs");
         start.ArgumentList.Add(page.ToString());
         using var process = System.Diagnostics.Process.Start(start)!;
@@ -243,7 +244,7 @@ public sealed class AppHostTests
     /// <summary>Runs a deploy/ script against the gateway: its exit code and everything it printed.</summary>
     private static async Task<(int ExitCode, string Output)> Script(Uri gateway, string script, params string[] arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot() };
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
@@ -264,17 +265,6 @@ public sealed class AppHostTests
         var (exitCode, output) = await Script(gateway, "deploy/token.sh", arguments);
         Assert.True(exitCode == 0, $"deploy/token.sh failed: {output}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).First(line => line.StartsWith("ey", StringComparison.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "RedProperty.sln")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("No repository root above the tests.");
-        }
-
-        return root;
     }
 
     // With test servers from deploy/test.sh there is no container runtime: run the local servers,

@@ -8,12 +8,7 @@ public sealed class LaunchPortsTests
     [Fact]
     public void Every_project_has_a_port_of_its_own()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "RedProperty.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("RedProperty.sln not found above the test's folder.");
-        }
-
+        var root = RedProperty.Testing.Repository.Root;
         var urls = Directory.GetFiles(root, "launchSettings.json", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("profiles").EnumerateObject()

@@ -12,7 +12,7 @@ namespace RedProperty.Overview.Tests;
 /// </summary>
 public sealed class AsyncApiTests
 {
-    private static readonly string File = Path.Combine(RepositoryRoot(), AsyncApiDocument.RepositoryPath);
+    private static readonly string File = Path.Combine(Repository.Root, AsyncApiDocument.RepositoryPath);
 
     [Fact]
     public void Every_published_contract_has_a_channel_a_message_and_a_data_schema_in_the_repositorys_document()
@@ -53,18 +53,5 @@ public sealed class AsyncApiTests
         }
 
         Assert.True(committed == generated, $"{AsyncApiDocument.RepositoryPath} was out of date with the contracts; it has been regenerated: review and commit it.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(directory.FullName, "RedProperty.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("RedProperty.sln not found above the test's directory.");
     }
 }
