@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using RabbitMQ.Client;
 using RedProperty.Contracts;
+using RedProperty.Testing;
 
 namespace RedProperty.EndToEnd.Tests;
 
@@ -9,23 +10,19 @@ namespace RedProperty.EndToEnd.Tests;
 /// every type on the public exchange, whose messages are then checked one by one against the
 /// CloudEvents spec and against what the catch-up feed holds.
 /// </summary>
-public sealed class PublicFeedWatch(IConnection connection, IChannel channel, string queue) : IAsyncDisposable
+public sealed class PublicFeedWatch(IConnection connection, IntegratorQueue queue) : IAsyncDisposable
 {
     public static async Task<PublicFeedWatch> StartAsync(Uri broker)
     {
         var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "end-to-end-integrator" }.CreateConnectionAsync();
-        var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(PublicEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false);
-        var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, PublicEvents.Exchange, "cn.gov.redproperty.#");
-        return new PublicFeedWatch(connection, channel, queue);
+        return new PublicFeedWatch(connection, await IntegratorQueue.BindAsync(connection, "cn.gov.redproperty.#"));
     }
 
     /// <summary>Every message so far: a valid CloudEvent, routed by its type, from the service its type names; returns their ids.</summary>
     public async Task<IReadOnlyList<string>> ValidatedIdsAsync()
     {
         var ids = new List<string>();
-        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+        foreach (var message in await queue.DrainAsync())
         {
             var cloudEvent = PublicJson.Formatter.DecodeStructuredModeMessage(message.Body, new ContentType(PublicJson.CloudEventsContentType), null);
             Assert.Equal(PublicJson.CloudEventsContentType, message.BasicProperties.ContentType);
@@ -44,7 +41,7 @@ public sealed class PublicFeedWatch(IConnection connection, IChannel channel, st
 
     public async ValueTask DisposeAsync()
     {
-        await channel.DisposeAsync();
+        await queue.DisposeAsync();
         await connection.DisposeAsync();
     }
 }

@@ -1,7 +1,5 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
-using RedProperty.Contracts;
 using RedProperty.Organization;
 
 namespace RedProperty.Overview.Tests;
@@ -43,33 +41,7 @@ public sealed class OverviewFixture : IAsyncLifetime
     }
 
     /// <summary>An outside system's own queue on the public exchange, bound with <paramref name="pattern"/>.</summary>
-    public async Task<IntegratorQueue> BindAsync(string pattern)
-    {
-        var channel = await Amqp.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(PublicEvents.Exchange, ExchangeType.Topic, durable: true, autoDelete: false);
-        var queue = (await channel.QueueDeclareAsync($"integrator-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, PublicEvents.Exchange, pattern);
-        return new IntegratorQueue(channel, queue);
-    }
-}
-
-/// <summary>What arrived on an integrator's queue, read with basic.get (no consumer framework).</summary>
-public sealed record IntegratorQueue(IChannel Channel, string Queue) : IAsyncDisposable
-{
-    public async Task<IReadOnlyList<BasicGetResult>> DrainAsync()
-    {
-        var messages = new List<BasicGetResult>();
-        while (await Channel.BasicGetAsync(Queue, autoAck: true) is { } message)
-        {
-            messages.Add(message);
-        }
-
-        return messages;
-    }
-
-    public static string Text(BasicGetResult message) => Encoding.UTF8.GetString(message.Body.Span);
-
-    public async ValueTask DisposeAsync() => await Channel.DisposeAsync();
+    public Task<IntegratorQueue> BindAsync(string pattern) => IntegratorQueue.BindAsync(Amqp, pattern);
 }
 
 [CollectionDefinition(Name)]
