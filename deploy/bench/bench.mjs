@@ -3,6 +3,7 @@
 // --duration (s per level) --connections 16,64 --pg "host port user db" (for pgbench) --token (bearer)
 // --rabbit "http://user:password@host:port" (the management API, for the Overview's backlog on the public feed).
 import autocannon from 'autocannon';
+import { creditCode } from '../tools/codes.mjs';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,22 +29,11 @@ async function overviewBacklog() {
 }
 const [pgHost, pgPort, pgUser, pgDb] = (args.pg ?? '127.0.0.1 25432 postgres redproperty').split(' ');
 
-// GB 32100-2015 unified social credit codes, Maiji District (620503), a fresh serial each.
-const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+// A fresh serial, so a fresh credit code, for every company.
 let serial = Math.floor(Math.random() * 31 ** 8);
-function creditCode() {
-  let n = serial++;
-  const body = ['9', '1', '6', '2', '0', '5', '0', '3'];
-  const tail = [];
-  for (let i = 0; i < 9; i++) { tail.unshift(alphabet[n % 31]); n = Math.floor(n / 31); }
-  body.push(...tail);
-  let sum = 0, weight = 1;
-  for (const c of body) { sum += alphabet.indexOf(c) * weight; weight = (weight * 3) % 31; }
-  return body.join('') + alphabet[(31 - (sum % 31)) % 31];
-}
 const company = () => JSON.stringify({
   name: `天水市麦积区压测物业服务有限公司${serial}`,
-  creditCode: creditCode(),
+  creditCode: creditCode(serial++),
   address: '甘肃省天水市麦积区道北街道渭滨北路',
 });
 

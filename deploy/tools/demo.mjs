@@ -12,6 +12,8 @@
 //
 //   node demo.mjs            (REDPROPERTY_GATEWAY, default http://localhost:5080)
 //   node demo.mjs --reload   every step again even when the district is loaded (each is idempotent)
+import { creditCode, nationalId } from "./codes.mjs";
+
 const gateway = (process.env.REDPROPERTY_GATEWAY ?? "http://localhost:5080").replace(/\/$/, "");
 const secret = process.env.REDPROPERTY_DEMO_SECRET ?? "redproperty-dev-secret";
 const REPORT = {
@@ -130,26 +132,6 @@ const progress = {
   end() { if (this.tty) process.stderr.write("\n"); },
 };
 
-// ---- deterministic test-free data: valid ID numbers and credit codes ----------------------------
-function nationalId(serial) {
-  const birth = new Date(Date.UTC(1975, 0, 1) + (serial % 7300) * 86400000).toISOString().slice(0, 10).replaceAll("-", "");
-  const body = `620503${birth}${String(serial % 1000).padStart(3, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (2 ** (17 - i) % 11);
-  return body + "10X98765432"[sum % 11];
-}
-
-function creditCode(serial) {
-  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  const chars = [..."91620503"];
-  const digits = [];
-  for (let i = 0, n = 735_000 + serial; i < 9; i++, n = Math.floor(n / 31)) digits.unshift(alphabet[n % 31]);
-  const body = chars.concat(digits).join("");
-  let sum = 0, weight = 1;
-  for (const c of body) { sum += alphabet.indexOf(c) * weight; weight = weight * 3 % 31; }
-  return body + alphabet[(31 - (sum % 31)) % 31];
-}
-
 // ---- the district ---------------------------------------------------------------------------------
 const COMMUNITIES = [["道北街道", "subDistrict", ["北道埠社区", "渭滨社区", "桥南社区"]], ["马跑泉镇", "town", ["马跑泉社区"]]];
 const COMPANIES = ["红苑", "锦绣", "渭滨", "桥南", "马跑泉", "东岔", "甘泉", "社棠", "石佛", "伯阳", "元龙", "花牛"]
@@ -182,7 +164,7 @@ async function load() {
 
   progress.begin(stage++);
   const companies = await parallel(COMPANIES, async (name, c) => {
-    const company = await create(`company:${c}`, "/api/organization/companies", { name, creditCode: creditCode(c), address: "甘肃省天水市麦积区", registeredOn: "2022-03-15" });
+    const company = await create(`company:${c}`, "/api/organization/companies", { name, creditCode: creditCode(735_000 + c), address: "甘肃省天水市麦积区", registeredOn: "2022-03-15" });
     const community = communityNames[c % communityNames.length];
     const estate = await create(`estate:${c}`, "/api/organization/estates", { name: `${name.slice(6, -8)}家园`, communityId: communities[community].id, households: 480 + c * 10 });
     await change(estate, "/service-contracts", { companyId: company.id, from: "2020-01-01" });
