@@ -5,13 +5,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace RedProperty.BuildingBlocks.EventStore;
 
 /// <summary>
-/// Unhealthy when the daemon's high-water mark stalls far behind the event log (Marten's own status
-/// can look fine while its high-water agent is dead), or when the oldest event the forwarder has not
+/// The event store as this service's role needs it. A service with asynchronous projections or a
+/// forwarder is unhealthy when the daemon's high-water mark stalls far behind the event log (Marten's
+/// own status can look fine while its high-water agent is dead), or when the oldest event the forwarder has not
 /// published is older than <c>Messaging:ForwarderStallAfter</c> (default 2 minutes). Degraded, not
 /// unhealthy, when a projection lags or the forwarder is behind by more than
 /// <c>Messaging:ForwarderLagWarning</c> (default 5 s) or failing to publish: during a short broker
 /// outage commands must still be served. Comparing with the high-water mark, not the last sequence, ignores the gaps
-/// that rolled-back appends leave.
+/// that rolled-back appends leave. A service with neither (the Overview: its log is written inline)
+/// runs no high-water agent, so its mark stays 0 for ever: judging it would fail every store past
+/// 1,000 events, so only the store's answering is checked there.
 /// </summary>
 public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvider time, IConfiguration configuration, PipelineMetrics metrics, IServiceProvider services)
     : IHealthCheck
@@ -30,6 +33,12 @@ public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvid
             ["forwarderLagEvents"] = progress.ForwarderLag,
             ["oldestUnforwardedSeconds"] = Math.Round(progress.OldestUnforwardedAge.TotalSeconds, 1),
         };
+
+        if (!RunsDaemonAgents(store))
+        {
+            return HealthCheckResult.Healthy(
+                $"{progress.EventSequence} events; no asynchronous projection or forwarder, so no high-water mark to keep", data);
+        }
 
         if (progress.EventSequence - progress.HighWaterMark > AllowedLag)
         {
@@ -60,4 +69,8 @@ public sealed class EventStoreDaemonHealthCheck(IDocumentStore store, TimeProvid
             ? HealthCheckResult.Healthy($"high-water mark {progress.HighWaterMark}", data)
             : HealthCheckResult.Degraded($"behind the high-water mark {progress.HighWaterMark}: {string.Join(", ", lagging)}", data: data);
     }
+
+    /// <summary>Whether the daemon has shards here (async projections or subscriptions), and so a high-water agent.</summary>
+    public static bool RunsDaemonAgents(IDocumentStore store) =>
+        store is not DocumentStore { Options: var options } || options.Projections.HasAnyAsyncProjections();
 }
