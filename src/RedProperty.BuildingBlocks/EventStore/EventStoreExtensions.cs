@@ -58,8 +58,9 @@ public static class EventStoreExtensions
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                options.Schema.For<InboxRecord>().DatabaseSchemaName(schema);
-                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName(schema);
+                // Indexed by age: the retention job finds what expired without reading the whole table.
+                options.Schema.For<InboxRecord>().DatabaseSchemaName(schema).Index(r => r.ProcessedAt);
+                options.Schema.For<IdempotencyRecord>().DatabaseSchemaName(schema).Index(r => r.ReceivedAt);
                 options.Schema.For<Security.PersonalDataRead>().DatabaseSchemaName(schema).Index(r => r.At);
                 configure(options);
             })

@@ -24,14 +24,46 @@ public sealed class RetentionService(IDocumentStore store, TimeProvider time, IC
 
     protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => PurgeAsync(store, now, _settings, cancellationToken);
 
-    public static async Task PurgeAsync(IDocumentStore store, DateTimeOffset now, RetentionSettings settings, CancellationToken cancellationToken)
+    /// <summary>Records deleted per transaction: a purge after a long pause never holds one huge delete.</summary>
+    public const int BatchSize = 5_000;
+
+    /// <returns>How many records were deleted.</returns>
+    public static async Task<int> PurgeAsync(IDocumentStore store, DateTimeOffset now, RetentionSettings settings, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
         var idempotencyBefore = now - settings.Idempotency;
         var inboxBefore = now - settings.Inbox;
-        session.DeleteWhere<IdempotencyRecord>(r => r.ReceivedAt < idempotencyBefore);
-        session.DeleteWhere<InboxRecord>(r => r.ProcessedAt < inboxBefore);
-        await session.SaveChangesAsync(cancellationToken);
+        return await PurgeInBatchesAsync<IdempotencyRecord>(store, r => r.ReceivedAt < idempotencyBefore, r => r.Id, cancellationToken)
+            + await PurgeInBatchesAsync<InboxRecord>(store, r => r.ProcessedAt < inboxBefore, r => r.Id, cancellationToken);
+    }
+
+    // The expired ids through the timestamp's index, then those rows by key: each batch reads and
+    // deletes only what it removes, however many years the table holds.
+    private static async Task<int> PurgeInBatchesAsync<T>(
+        IDocumentStore store, System.Linq.Expressions.Expression<Func<T, bool>> expired, System.Linq.Expressions.Expression<Func<T, string>> id,
+        CancellationToken cancellationToken) where T : notnull
+    {
+        var deleted = 0;
+        while (true)
+        {
+            await using var session = store.LightweightSession();
+            var ids = await session.Query<T>().Where(expired).Select(id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return deleted;
+            }
+
+            foreach (var key in ids)
+            {
+                session.Delete<T>(key);
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            deleted += ids.Count;
+            if (ids.Count < BatchSize)
+            {
+                return deleted;
+            }
+        }
     }
 }
 
