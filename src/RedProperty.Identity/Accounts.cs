@@ -74,6 +74,10 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
 {
     public const string Schema = "identity";
 
+    /// <summary>The provider's options, the same at run time and design time.</summary>
+    public static void Npgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql.MigrationsHistoryTable("__ef_migrations", Schema);
+
     public DbSet<Operator> Operators => Set<Operator>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -88,4 +92,13 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
                 .HasConversion(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<AccountScope>(v, JsonSerializerOptions.Web)!);
         });
     }
+}
+
+/// <summary>For <c>dotnet ef migrations add</c>: the model without a running service (no connection is opened).</summary>
+internal sealed class IdentityDbDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<IdentityDb>
+{
+    public IdentityDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IdentityDb>()
+        .UseNpgsql("Host=localhost", IdentityDb.Npgsql)
+        .UseOpenIddict()
+        .Options);
 }

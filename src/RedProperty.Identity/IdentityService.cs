@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Migrations;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using RedProperty.BuildingBlocks.Security;
@@ -31,7 +31,7 @@ public sealed class IdentityService
     {
         var configuration = builder.Configuration;
         builder.Services.AddDbContext<IdentityDb>(o => o
-            .UseNpgsql(configuration.GetConnectionString("redproperty"), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", IdentityDb.Schema))
+            .UseNpgsql(configuration.GetConnectionString("redproperty"), IdentityDb.Npgsql)
             .UseOpenIddict());
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
@@ -100,22 +100,41 @@ public sealed class IdentityService
         builder.Services.AddHealthChecks().AddCheck<IdentityStoreHealthCheck>("identity-store");
     }
 
-    /// <summary>Creates the schema's tables on first start, then, in Development, the development accounts.</summary>
+    /// <summary>
+    /// Brings the store to this version's schema (EF Core migrations, under the provider's migration
+    /// lock, so instances starting together apply each once), then, in Development, the development accounts.
+    /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        var exists = await db.Database.SqlQuery<bool>(
-            $"SELECT EXISTS (SELECT FROM information_schema.tables WHERE table_schema = {IdentityDb.Schema} AND table_name = 'Operators') AS \"Value\"").SingleAsync();
-        if (!exists)
-        {
-            await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
-        }
+        await AdoptStoreWithoutHistoryAsync(db);
+        await db.Database.MigrateAsync();
 
         if (app.Environment.IsDevelopment())
         {
             await DevelopmentAccounts.EnsureAsync(scope.ServiceProvider);
         }
+    }
+
+    /// <summary>
+    /// Versions before migrations created the tables of the first migration directly and kept no
+    /// history: such a store is recorded as being at that migration, so the later ones apply over it
+    /// and its accounts stay.
+    /// </summary>
+    private static async Task AdoptStoreWithoutHistoryAsync(IdentityDb db)
+    {
+        var tablesExist = await db.Database.SqlQuery<bool>(
+            $"SELECT EXISTS (SELECT FROM information_schema.tables WHERE table_schema = {IdentityDb.Schema} AND table_name = 'Operators') AS \"Value\"").SingleAsync();
+        var history = db.GetService<IHistoryRepository>();
+        if (!tablesExist || (await history.ExistsAsync() && (await history.GetAppliedMigrationsAsync()).Count > 0))
+        {
+            return;
+        }
+
+        await history.CreateIfNotExistsAsync();
+        var baseline = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())));
     }
 
     private static void AddKeys(OpenIddictServerBuilder server, ConfigurationManager configuration, IWebHostEnvironment environment)
