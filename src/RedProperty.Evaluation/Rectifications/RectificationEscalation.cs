@@ -3,7 +3,9 @@ namespace RedProperty.Evaluation.Rectifications;
 /// <summary>
 /// Escalates orders not rectified by their deadline (district days, by the injected TimeProvider): a
 /// yellow card the day after the deadline, an interview (约谈) <c>Rectifications:InterviewAfterDays</c>
-/// (14) after it. Checked every <c>Rectifications:CheckEvery</c> (10 min); each step once.
+/// (14) after it. Checked every <c>Rectifications:CheckEvery</c> (10 min); each step once. A pass takes
+/// every step due by then (after downtime, a card and the interview together), so what a restart
+/// finds to do it finishes in one pass.
 /// </summary>
 public sealed class RectificationEscalation(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<RectificationEscalation> logger)
     : QuietPeriodicJob(time, logger)
@@ -25,29 +27,22 @@ public sealed class RectificationEscalation(IDocumentStore store, TimeProvider t
 
     public static async Task EscalateAsync(IDocumentStore store, DateTimeOffset now, int interviewAfterDays, CancellationToken cancellationToken)
     {
+        while (await EscalateOnceAsync(store, now, interviewAfterDays, cancellationToken) > 0)
+        {
+        }
+    }
+
+    /// <returns>How many orders were escalated a step.</returns>
+    private static async Task<int> EscalateOnceAsync(IDocumentStore store, DateTimeOffset now, int interviewAfterDays, CancellationToken cancellationToken)
+    {
         var today = DistrictCalendar.Today(now);
         await using var query = store.QuerySession();
         var late = await query.Query<RectificationDetails>()
             .Where(r => r.Status != RectificationStatus.Rectified && r.Deadline < today && (r.Escalation == null || r.Escalation == EscalationLevel.YellowCard))
             .ToListAsync(cancellationToken);
-        foreach (var details in late)
-        {
-            var order = new RectificationOrder(details.Id, details.CompanyId, details.Deadline, details.Status, details.Escalation);
-            if (Due(order, today, interviewAfterDays) is not { } level)
-            {
-                continue;
-            }
-
-            await using var session = store.LightweightSession();
-            session.Events.Append(details.Id, details.Version + 1, new RectificationEscalated(details.Id, details.CompanyId, level, details.Deadline, today, now));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (JasperFx.ConcurrencyException)
-            {
-                // Changed since it was read: the next pass looks again.
-            }
-        }
+        return await LateStreams.AppendOnceAsync(store, late, r => r.Id, r => r.Version, r =>
+            Due(new RectificationOrder(r.Id, r.CompanyId, r.Deadline, r.Status, r.Escalation), today, interviewAfterDays) is { } level
+                ? [new RectificationEscalated(r.Id, r.CompanyId, level, r.Deadline, today, now)]
+                : [], cancellationToken);
     }
 }

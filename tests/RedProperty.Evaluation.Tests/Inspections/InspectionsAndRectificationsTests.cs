@@ -113,6 +113,19 @@ public sealed class InspectionsAndRectificationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Back_after_downtime_past_both_deadlines_one_pass_gives_the_yellow_card_and_the_interview()
+    {
+        var ordered = await _admin.Create("/api/evaluation/rectifications", new { companyId = _other, reason = "楼道堆物清理不到位，限期整改", deadline = "2022-06-10" });
+
+        // One pass of the job, a month and a half on (the service's own clock stays put, so its timer adds none).
+        await Rectifications.RectificationEscalation.EscalateAsync(
+            _host.Services.GetRequiredService<IDocumentStore>(), new DateTimeOffset(2022, 7, 30, 9, 0, 0, TimeSpan.FromHours(8)), 14, CancellationToken.None);
+
+        var history = (await _admin.Get($"/api/evaluation/rectifications/{ordered}")).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()).ToList();
+        Assert.Equal(["ordered", "yellow-card", "interview"], history);
+    }
+
+    [Fact]
     public async Task Bad_inspections_are_400_naming_the_field_and_an_estate_nobody_serves_is_409()
     {
         async Task<string> RefusedField(object body)
