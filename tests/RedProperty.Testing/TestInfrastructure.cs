@@ -28,6 +28,9 @@ public sealed class TestInfrastructure
 
     public static Task<TestInfrastructure> Shared => Instance.Value;
 
+    /// <summary>Whether deploy/test.sh started the machine's own servers (no container runtime): tests may then run them too.</summary>
+    public static bool UsesLocalServers => Environment.GetEnvironmentVariable("REDPROPERTY_TEST_POSTGRES") is not null;
+
     /// <summary>Administrator connection string without a database name.</summary>
     public string PostgresConnectionString { get; }
 
