@@ -1,7 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using System.Text.Json;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 using RabbitMQ.Client;
@@ -11,89 +11,114 @@ namespace RedProperty.EndToEnd.Tests;
 
 /// <summary>
 /// The whole system as README command 1 starts it without Docker (Deps=local: the AppHost launches
-/// the machine's PostgreSQL and RabbitMQ), driven through the gateway.
+/// the machine's PostgreSQL and RabbitMQ), with the seed's district loaded by deploy/demo.sh, driven
+/// through the gateway. One AppHost for the class; each fact checks one thing.
 /// </summary>
 [Collection(EndToEnd.Name)]
-public sealed class AppHostTests
+public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningAppHost>
 {
-    private const string DevelopmentPassword = "redproperty-dev-password"; // the development default of every password
+    private const string DevelopmentPassword = AppHostLaunch.DevelopmentPassword;
+
+    // deploy/demo.sh as README shows it: the whole seed through the public APIs; the figures are the
+    // report's and every service's summary agrees (the script checks both and fails otherwise).
     [Fact]
-    public async Task The_slice_works_through_the_gateway_of_the_running_AppHost()
+    public async Task The_seeds_district_loads_with_one_command_and_its_figures_are_the_reports()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var data = Directory.CreateTempSubdirectory("redproperty-apphost-");
-        // PostgreSQL runs as the postgres user, which must be able to enter the folder.
-        if (!OperatingSystem.IsWindows())
+        Assert.True(system.Demo.ExitCode == 0, system.Demo.Output);
+        Assert.Contains("equals the report's table", system.Demo.Output);
+        using var anonymous = system.App.CreateHttpClient("gateway");
+        var figures = await anonymous.GetFromJsonAsync<JsonElement>("/api/overview/figures");
+        int[] report = [81, 12, 5, 7, 29, 38, 8, 12, 5, 3, 70, 548, 103, 10_504, 4, 21, 13];
+        string[] names = ["partyMembers", "companiesWithMembers", "branchesEstablished", "companiesForming", "concurrentCompanyHeads", "instructors",
+            "responsibilityZones", "pioneerPosts", "redListed", "blackListed", "smartSecurityCommunities", "parkingSpacesAdded", "renovatedCommunities",
+            "householdsBenefiting", "volunteerTeams", "activitiesHeld", "disputesMediated"];
+        Assert.Equal(report, names.Select(n => figures.GetProperty(n).GetInt32()));
+        Assert.Equal(4, figures.GetProperty("communities").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Running_the_demo_again_step_by_step_adds_not_one_event()
+    {
+        var before = await system.SettledPositionAsync();
+        var (exitCode, output) = await AppHostLaunch.Script(system.Gateway, "deploy/demo.sh", "--reload");
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(before, await system.SettledPositionAsync());
+    }
+
+    // Every message of all four services on the public exchange is a valid CloudEvent, and the
+    // district log holds exactly those events: none missing, none twice.
+    [LocalServersFact]
+    public async Task Every_message_on_the_public_feed_is_a_valid_CloudEvent_and_the_district_log_holds_exactly_them()
+    {
+        using var integrator = await system.SignedInAsync("integration-client");
+        var logged = new List<string>();
+        await Eventually.True(async () =>
         {
-            File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
-        }
-        try
+            var published = await system.PublishedAsync();
+            logged = [.. (await integrator.GetFromJsonAsync<JsonElement>("/api/overview/feed?after=0&limit=1000"))
+                .EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
+            return published.Order().SequenceEqual(logged.Order());
+        }, what: "the district log to hold exactly the events published");
+        Assert.True(logged.Count > 700, $"{logged.Count} messages");
+        Assert.Equal(logged.Count, logged.Distinct().Count());
+    }
+
+    // Signed out, nothing passes the gateway; signed in through it (client credentials at the
+    // identity service behind /connect), a company registered in Organization reaches Evaluation.
+    [Fact]
+    public async Task Signed_out_nothing_passes_the_gateway_and_signed_in_a_registered_company_reaches_evaluation()
+    {
+        using var anonymous = system.App.CreateHttpClient("gateway");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/evaluation/companies/{Guid.NewGuid()}")).StatusCode);
+        using var token = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            var (arguments, postgresPort, rabbitPort) = AppHostArguments(data.FullName);
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(arguments, timeout.Token);
-            await using var app = await builder.BuildAsync(timeout.Token);
-            await app.StartAsync(timeout.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-            await app.ResourceNotifications.WaitForResourceAsync("organization", KnownResourceStates.Running, timeout.Token);
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "dev-district-admin",
+            ["client_secret"] = RedProperty.Identity.IdentityService.DevelopmentSecret,
+            ["scope"] = "redproperty",
+        }));
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        using var gateway = system.App.CreateHttpClient("gateway");
+        gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
 
-            using var gateway = app.CreateHttpClient("gateway");
-            // An outside system listening to everything from the start (the broker's port is known with Deps=local).
-            await using var watch = rabbitPort is { } port
-                ? await PublicFeedWatch.StartAsync(new Uri($"amqp://redproperty:{DevelopmentPassword}@127.0.0.1:{port}/"))
-                : null;
-            await The_seeds_district_loads_with_one_command_and_its_figures_are_the_reports(app, gateway.BaseAddress!, watch);
+        var id = await gateway.RegisterCompany("天水市麦积区网关测试物业服务有限公司");
+        var company = await gateway.EvaluationCompanyEventually(id);
 
-            // Signed out, nothing passes the gateway; signed in through it (client credentials at
-            // the identity service behind /connect), the slice works.
-            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await gateway.GetAsync($"/api/evaluation/companies/{Guid.NewGuid()}")).StatusCode);
-            var token = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = "dev-district-admin",
-                ["client_secret"] = RedProperty.Identity.IdentityService.DevelopmentSecret,
-                ["scope"] = "redproperty",
-            }));
-            Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
-            gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-                "Bearer", (await token.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString());
-            var id = await gateway.RegisterCompany("天水市麦积区网关测试物业服务有限公司");
-            var company = await gateway.EvaluationCompanyEventually(id);
-
-            Assert.Equal("天水市麦积区网关测试物业服务有限公司", company.GetProperty("name").GetString());
-            // Every service behind its gateway prefix.
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/consultation/summary")).StatusCode);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/evaluation/summary")).StatusCode);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await gateway.GetAsync("/api/volunteering/summary")).StatusCode);
-            await The_company_reaches_the_public_feed_the_overview_and_its_page(app, gateway.BaseAddress!, id);
-
-            // deploy/token.sh, as README shows it: a company's user sees its company and not another.
-            var companyUser = await TokenFromScript(gateway.BaseAddress!, "company-user", id.ToString());
-            using var asCompany = app.CreateHttpClient("gateway");
-            asCompany.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", companyUser);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await asCompany.GetAsync($"/api/organization/companies/{id}")).StatusCode);
-            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await asCompany.GetAsync($"/api/organization/companies/{Guid.NewGuid()}")).StatusCode);
-            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await asCompany.PostAsJsonAsync("/api/organization/companies", new { })).StatusCode);
-
-            // Operations work with each service's own, restricted credentials: a replay goes through
-            // Organization's replay exchange to Evaluation's queue.
-            var replay = await gateway.PostAsJsonAsync("/api/organization/integration-events/replay", new
-            {
-                queue = "evaluation-property-company-registered",
-                fromSequence = 0,
-                contracts = new[] { "redproperty.organization.property-company-registered.v1" },
-            });
-            Assert.Equal(System.Net.HttpStatusCode.OK, replay.StatusCode);
-            Assert.True((await replay.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("published").GetInt32() >= 1);
-
-            if (postgresPort is { } pg && rabbitPort is { } amqp)
-            {
-                await Services_cannot_reach_each_others_tables_or_forge_each_others_events(pg, amqp);
-            }
-        }
-        finally
+        Assert.Equal("天水市麦积区网关测试物业服务有限公司", company.GetProperty("name").GetString());
+        foreach (var service in new[] { "organization", "consultation", "evaluation", "volunteering" })
         {
-            data.Delete(recursive: true);
+            Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync($"/api/{service}/summary")).StatusCode); // every service behind its prefix
         }
+    }
+
+    // deploy/token.sh, as README shows it: a company's user sees its company and not another.
+    [Fact]
+    public async Task A_company_user_from_token_sh_sees_its_company_and_no_other()
+    {
+        using var admin = await system.SignedInAsync("district-admin");
+        var id = await admin.RegisterCompany("天水市麦积区企业用户测试物业服务有限公司");
+        using var asCompany = await system.SignedInAsync("company-user", id.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, (await asCompany.GetAsync($"/api/organization/companies/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await asCompany.GetAsync($"/api/organization/companies/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await asCompany.PostAsJsonAsync("/api/organization/companies", new { })).StatusCode);
+    }
+
+    // Operations work with each service's own, restricted credentials: a replay goes through
+    // Organization's replay exchange to Evaluation's queue.
+    [Fact]
+    public async Task A_replay_goes_through_organizations_replay_exchange_to_evaluations_queue()
+    {
+        using var admin = await system.SignedInAsync("district-admin");
+        var replay = await admin.PostAsJsonAsync("/api/organization/integration-events/replay", new
+        {
+            queue = "evaluation-property-company-registered",
+            fromSequence = 0,
+            contracts = new[] { "redproperty.organization.property-company-registered.v1" },
+        });
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.True((await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("published").GetInt32() >= 12); // the seed's companies at least
     }
 
     [Fact]
@@ -110,59 +135,21 @@ public sealed class AppHostTests
         Assert.Contains("has the development default", refused.ToString());
     }
 
-    // deploy/demo.sh as README shows it: the whole seed through the public APIs; the figures are the
-    // report's and every service's summary agrees (the script checks both and fails otherwise); run
-    // again step by step (--reload), nothing is added.
-    private static async Task The_seeds_district_loads_with_one_command_and_its_figures_are_the_reports(DistributedApplication app, Uri gatewayAddress, PublicFeedWatch? watch)
-    {
-        var (first, output) = await Script(gatewayAddress, "deploy/demo.sh");
-        Assert.True(first == 0, output);
-        Assert.Contains("equals the report's table", output);
-        using var anonymous = app.CreateHttpClient("gateway");
-        var figures = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/figures");
-        int[] report = [81, 12, 5, 7, 29, 38, 8, 12, 5, 3, 70, 548, 103, 10_504, 4, 21, 13];
-        string[] names = ["partyMembers", "companiesWithMembers", "branchesEstablished", "companiesForming", "concurrentCompanyHeads", "instructors",
-            "responsibilityZones", "pioneerPosts", "redListed", "blackListed", "smartSecurityCommunities", "parkingSpacesAdded", "renovatedCommunities",
-            "householdsBenefiting", "volunteerTeams", "activitiesHeld", "disputesMediated"];
-        Assert.Equal(report, names.Select(n => figures.GetProperty(n).GetInt32()));
-        Assert.Equal(4, figures.GetProperty("communities").GetArrayLength());
-
-        var (again, rerun) = await Script(gatewayAddress, "deploy/demo.sh", "--reload");
-        Assert.True(again == 0, rerun);
-        var after = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/figures");
-        Assert.Equal(figures.GetProperty("position").GetInt64(), after.GetProperty("position").GetInt64()); // not one event more
-
-        if (watch is not null)
-        {
-            // Every message of all four services on the public exchange is a valid CloudEvent, and the
-            // district log holds exactly those events: none missing, none twice.
-            using var integrator = app.CreateHttpClient("gateway");
-            integrator.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-                "Bearer", await TokenFromScript(gatewayAddress, "integration-client"));
-            var published = new List<string>();
-            var logged = new List<string>();
-            await RedProperty.Testing.Eventually.True(async () =>
-            {
-                published.AddRange(await watch.ValidatedIdsAsync());
-                logged = [.. (await integrator.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/feed?after=0&limit=1000"))
-                    .EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
-                return published.Order().SequenceEqual(logged.Order());
-            }, what: "the district log to hold exactly the events published");
-            Assert.True(published.Count > 700, $"{published.Count} messages");
-            Assert.Equal(published.Count, published.Distinct().Count());
-        }
-    }
-
     // The public side: the company's registration as a CloudEvent in the catch-up feed (integration
     // clients only), the figures open to anyone, and the operators' page in a real browser showing them.
-    private static async Task The_company_reaches_the_public_feed_the_overview_and_its_page(DistributedApplication app, Uri gatewayAddress, Guid company)
+    [Fact]
+    public async Task A_company_reaches_the_public_feed_the_overview_and_its_page()
     {
+        var app = system.App;
+        var gatewayAddress = system.Gateway;
+        using var admin = await system.SignedInAsync("district-admin");
+        var company = await admin.RegisterCompany("天水市麦积区公开事件测试物业服务有限公司");
         using var anonymous = app.CreateHttpClient("gateway");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/overview/feed")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/api/overview/asyncapi.json")).StatusCode);
         using var integrator = app.CreateHttpClient("gateway");
         integrator.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Bearer", await TokenFromScript(gatewayAddress, "integration-client"));
+            "Bearer", await AppHostLaunch.TokenFromScript(gatewayAddress, "integration-client"));
         var registered = (await RedProperty.Testing.Eventually.Get<System.Text.Json.JsonElement?>(async () =>
         {
             var feed = await integrator.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/feed?after=0&limit=1000");
@@ -208,9 +195,11 @@ public sealed class AppHostTests
         return System.Text.Json.JsonDocument.Parse((await output).Trim().Split('\n')[^1]).RootElement.Clone();
     }
 
-    // Least privilege underneath: each service's own credentials, as the AppHost provisioned them.
-    private static async Task Services_cannot_reach_each_others_tables_or_forge_each_others_events(int postgresPort, int rabbitPort)
+    [LocalServersFact]
+    public async Task Services_cannot_reach_each_others_tables_or_forge_each_others_events()
     {
+        // Least privilege underneath: each service's own credentials, as the AppHost provisioned them.
+        var (postgresPort, rabbitPort) = (system.PostgresPort!.Value, system.RabbitPort!.Value);
         const string password = DevelopmentPassword;
         await using (var organization = new NpgsqlConnection(
                          $"Host=127.0.0.1;Port={postgresPort};Database=redproperty;Username=organization;Password={password};Pooling=false"))
@@ -238,80 +227,6 @@ public sealed class AppHostTests
             var forgedPublic = await Assert.ThrowsAnyAsync<Exception>(async () =>
                 await other.BasicPublishAsync("red-property.public", "cn.gov.redproperty.organization.party-member-joined-company.v1", false, new BasicProperties(), "{}"u8.ToArray()));
             Assert.Contains("ACCESS_REFUSED", forgedPublic.ToString());
-        }
-    }
-
-    /// <summary>Runs a deploy/ script against the gateway: its exit code and everything it printed.</summary>
-    private static async Task<(int ExitCode, string Output)> Script(Uri gateway, string script, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["REDPROPERTY_GATEWAY"] = gateway.ToString().TrimEnd('/');
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, $"{await output}\n{await errors}");
-    }
-
-    /// <summary>Runs deploy/token.sh against the gateway; its last line is the bare token.</summary>
-    private static async Task<string> TokenFromScript(Uri gateway, params string[] arguments)
-    {
-        var (exitCode, output) = await Script(gateway, "deploy/token.sh", arguments);
-        Assert.True(exitCode == 0, $"deploy/token.sh failed: {output}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).First(line => line.StartsWith("ey", StringComparison.Ordinal));
-    }
-
-    // With test servers from deploy/test.sh there is no container runtime: run the local servers,
-    // on fixed ports (a free block below the ephemeral range). Otherwise the AppHost picks containers.
-    private static (string[] Arguments, int? PostgresPort, int? RabbitPort) AppHostArguments(string dataDirectory)
-    {
-        if (Environment.GetEnvironmentVariable("REDPROPERTY_TEST_POSTGRES") is null)
-        {
-            return ([], null, null);
-        }
-
-        var postgresPort = FreePortBlock(27400, 1);
-        var rabbitPort = FreePortBlock(27600, 4); // AMQP, management, distribution, epmd
-        return (
-        [
-            "Deps=local",
-            $"Local:DataDirectory={dataDirectory}",
-            $"Local:PostgresPort={postgresPort}",
-            $"Local:RabbitMqPort={rabbitPort}",
-            $"Local:RabbitMqManagementPort={rabbitPort + 1}",
-        ], postgresPort, rabbitPort);
-    }
-
-    private static int FreePortBlock(int start, int size)
-    {
-        for (var port = start; port < start + 150; port += size)
-        {
-            if (Enumerable.Range(port, size).All(IsFree))
-            {
-                return port;
-            }
-        }
-
-        throw new InvalidOperationException($"No {size} free ports from {start}.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }
