@@ -12,7 +12,7 @@ public sealed class FiguresTests(OverviewFixture fixture)
     [Fact]
     public async Task The_seeds_organisation_figures_reach_the_overview_as_the_report_has_them_and_as_Organizations_summary_has_them()
     {
-        var seed = await fixture.Org.SeedAsync();
+        await fixture.Org.SeedAsync();
 
         var summary = await fixture.Org.Get("/api/organization/summary?asOf=2022-07-27");
         JsonElement figures = default;
@@ -35,6 +35,5 @@ public sealed class FiguresTests(OverviewFixture fixture)
         Assert.Equal(82, midway.GetProperty("partyMembers").GetInt32());
         Assert.Equal(0, midway.GetProperty("companiesForming").GetInt32());
         Assert.Equal(0, (await fixture.Integrator.Get("/api/overview/figures?asOf=2021-12-31")).GetProperty("partyMembers").GetInt32());
-        Assert.Equal(12, seed.Companies.Count);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using RedProperty.Testing;
 
 namespace RedProperty.Volunteering.Tests;
@@ -20,5 +22,14 @@ public sealed class DisputeOverdueTests(VolunteeringFixture fixture) : IClassFix
             what: "the dispute escalated");
         Assert.True(escalated!.Value.GetProperty("overdue").GetBoolean());
         Assert.Equal(HttpStatusCode.Conflict, (await Admin.Post($"/api/volunteering/disputes/{dispute}/escalation", new { reason = "再次" }, escalated.Value.GetProperty("version").GetInt64())).StatusCode);
+
+        // Further passes, days later, add nothing: registered, triaged, overdue, escalated, and no more.
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        await Disputes.OverdueDisputes.RaiseAsync(store, new DateTimeOffset(2022, 7, 5, 9, 0, 0, TimeSpan.FromHours(8)), CancellationToken.None);
+        await Disputes.OverdueDisputes.RaiseAsync(store, new DateTimeOffset(2022, 8, 1, 9, 0, 0, TimeSpan.FromHours(8)), CancellationToken.None);
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(dispute);
+        Assert.Single(events, e => e.Data is Disputes.DisputeEscalated);
+        Assert.Single(events, e => e.Data is Disputes.DisputeOverdue);
     }
 }

@@ -73,7 +73,8 @@ public sealed class BranchesApiTests(OrganizationApiFixture api) : IClassFixture
 
         var version = await _org.Change($"/api/organization/branches/{first}/establishment", new { approvedOn = "2022-05-20", secretaryMemberId = secretary }, 1);
         version = await _org.Change($"/api/organization/branches/{first}/status-changes", new { step = "dissolve", reason = "企业合并" }, version);
-        Assert.NotEqual(Guid.Empty, await _org.Branch("joint", company, await _org.Company()));
+        var joint = await _org.Branch("joint", company, await _org.Company());
+        Assert.Contains(company, (await _org.Get($"/api/organization/branches/{joint}")).GetProperty("companyIds").EnumerateArray().Select(c => c.GetGuid()));
 
         // The company now belongs to the joint branch: the dissolved one cannot be re-formed around it.
         Assert.Equal(HttpStatusCode.Conflict, (await _org.Post($"/api/organization/branches/{first}/status-changes", new { step = "reform" }, version)).StatusCode);

@@ -35,7 +35,7 @@ public sealed class GeographyTests(OrganizationApiFixture api) : IClassFixture<O
         Assert.Throws<DomainException>(() => EstateServiceDecider.Decide(estate, new ContractEstateService(Jinxiu, new DateOnly(2030, 1, 1), null), Now));
         var ended = estate.Apply(EstateServiceDecider.Decide(estate, new EndEstateService(Hongyuan, new DateOnly(2022, 6, 30)), Now));
         Assert.Equal(new DateOnly(2022, 6, 30), ended.Contracts.Single().To);
-        Assert.NotNull(EstateServiceDecider.Decide(ended, new ContractEstateService(Jinxiu, new DateOnly(2022, 7, 1), null), Now));
+        Assert.Equal(Jinxiu, EstateServiceDecider.Decide(ended, new ContractEstateService(Jinxiu, new DateOnly(2022, 7, 1), null), Now).CompanyId);
         Assert.Throws<DomainException>(() => EstateServiceDecider.Decide(ended, new EndEstateService(Jinxiu, new DateOnly(2022, 6, 30)), Now));
     }
 
