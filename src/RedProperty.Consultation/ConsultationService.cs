@@ -1,9 +1,9 @@
 using JasperFx.Events.Projections;
 using RedProperty.Consultation.Actions;
 using RedProperty.Consultation.Committees;
-using RedProperty.Consultation.Directory;
 using RedProperty.Consultation.Meetings;
 using RedProperty.Consultation.Parties;
+using RedProperty.Consultation.Places;
 using RedProperty.Consultation.Proposals;
 
 namespace RedProperty.Consultation;

@@ -1,4 +1,8 @@
 using RedProperty.Consultation;
+using RedProperty.Consultation.Actions;
+using RedProperty.Consultation.Committees;
+using RedProperty.Consultation.Meetings;
+using RedProperty.Consultation.Parties;
 using RedProperty.Consultation.Summary;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +14,10 @@ var app = builder.Build();
 
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
-app.MapConsultationApi();
+app.MapCommitteesApi();
+app.MapPartiesApi();
+app.MapMeetingsApi();
+app.MapActionsApi();
 app.MapSummaryApi();
 app.MapErrorQueueOperations("/api/consultation", ConsultationService.Name);
 app.MapIntegrationEventReplay("/api/consultation", ConsultationService.Name);

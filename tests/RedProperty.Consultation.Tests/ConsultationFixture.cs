@@ -2,7 +2,7 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using RedProperty.Consultation.Directory;
+using RedProperty.Consultation.Places;
 using RedProperty.Testing;
 using V1 = RedProperty.Contracts.Organization.V1;
 

@@ -1,8 +1,8 @@
 using RedProperty.Consultation.Actions;
 using RedProperty.Consultation.Committees;
-using RedProperty.Consultation.Directory;
 using RedProperty.Consultation.Meetings;
 using RedProperty.Consultation.Parties;
+using RedProperty.Consultation.Places;
 
 namespace RedProperty.Consultation.Tests;
 

@@ -1,4 +1,4 @@
-using RedProperty.Consultation.Directory;
+using RedProperty.Consultation.Places;
 
 namespace RedProperty.Consultation.Committees;
 
@@ -16,7 +16,7 @@ public sealed class AppointMemberValidator : AbstractValidator<AppointMember>
     }
 }
 
-public static class AppointMemberDecider
+public static partial class AppointMemberDecider
 {
     /// <param name="member">Organization's party member, when one is named (the endpoint refuses unknown ones).</param>
     public static IReadOnlyList<object> Decide(CommunityPartyCommittee committee, AppointMember command, PartyMemberEntry? member, DateTimeOffset now)
@@ -49,25 +49,6 @@ public static class AppointMemberDecider
         return [new CommitteeMemberAppointed(committee.Id, committee.CommunityId, Guid.CreateVersion7(now), command.Name.Trim(), command.Position, command.From, to,
             member?.Id, member?.CompanyId, now)];
     }
-
-    public static IReadOnlyList<object> End(CommunityPartyCommittee committee, Guid appointmentId, DateOnly on, DateTimeOffset now)
-    {
-        var appointment = committee.Appointments.FirstOrDefault(a => a.Id == appointmentId)
-            ?? throw new ResourceNotFoundException($"No appointment {appointmentId} on this committee.");
-        if (on < appointment.From || (appointment.To is { } to && on >= to && to < committee.TermTo))
-        {
-            throw new DomainException($"The appointment runs from {appointment.From:yyyy-MM-dd}{(appointment.To is { } t ? $" to {t:yyyy-MM-dd}" : "")}; it cannot end on {on:yyyy-MM-dd}.");
-        }
-
-        return [new CommitteeMemberAppointmentEnded(committee.Id, committee.CommunityId, appointmentId, appointment.PartyMemberId, on, now)];
-    }
-}
-
-public sealed record EndAppointment(DateOnly On);
-
-public sealed class EndAppointmentValidator : AbstractValidator<EndAppointment>
-{
-    public EndAppointmentValidator() => RuleFor(c => c.On).NotEmpty();
 }
 
 public static class AppointMemberEndpoint
@@ -85,14 +66,5 @@ public static class AppointMemberEndpoint
         await CommitteeScope.Require(http, session, id, cancellationToken);
         return await session.Change<CommunityPartyCommittee, CommitteeDetails>(
             id, expected, committee => AppointMemberDecider.Decide(committee, command, member, time.GetUtcNow()), http.Response, cancellationToken);
-    }
-
-    public static async Task<Ok<CommitteeDetails>> End(
-        Guid id, Guid appointmentId, EndAppointment command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        await CommitteeScope.Require(http, session, id, cancellationToken);
-        return await session.Change<CommunityPartyCommittee, CommitteeDetails>(
-            id, expected, committee => AppointMemberDecider.End(committee, appointmentId, command.On, time.GetUtcNow()), http.Response, cancellationToken);
     }
 }

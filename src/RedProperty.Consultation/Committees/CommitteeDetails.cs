@@ -1,4 +1,5 @@
 using Marten.Events.Aggregation;
+using RedProperty.Consultation.Places;
 
 namespace RedProperty.Consultation.Committees;
 
@@ -42,10 +43,10 @@ public static class ConcurrentHeads
 public static class CommunityScope
 {
     public static Task<Guid?> LimitAsync(HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
-        CommunityScopes.LimitAsync<Directory.CommunityEntry>(http.User, session, cancellationToken);
+        CommunityScopes.LimitAsync<CommunityEntry>(http.User, session, cancellationToken);
 
     public static Task RequireAsync(HttpContext http, IQuerySession session, Guid community, CancellationToken cancellationToken) =>
-        CommunityScopes.RequireAsync<Directory.CommunityEntry>(http.User, session, community, cancellationToken);
+        CommunityScopes.RequireAsync<CommunityEntry>(http.User, session, community, cancellationToken);
 }
 
 public static class CommitteeScope

@@ -1,4 +1,4 @@
-using RedProperty.Consultation.Directory;
+using RedProperty.Consultation.Places;
 
 namespace RedProperty.Consultation.Committees;
 

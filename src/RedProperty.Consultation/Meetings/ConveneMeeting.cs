@@ -1,5 +1,5 @@
 using RedProperty.Consultation.Committees;
-using RedProperty.Consultation.Directory;
+using RedProperty.Consultation.Places;
 using RedProperty.Consultation.Proposals;
 
 namespace RedProperty.Consultation.Meetings;

@@ -1,7 +1,3 @@
-using Marten.Events.Aggregation;
-using RedProperty.Consultation.Committees;
-using RedProperty.Consultation.Directory;
-
 namespace RedProperty.Consultation.Parties;
 
 // The parties at the joint meeting's table (stream id = party id): residents' committees (居委会),
@@ -23,70 +19,4 @@ public sealed record PartyRegistered(Guid PartyId, PartyKind Kind, string Name, 
 public sealed record MeetingParty(Guid Id, PartyKind Kind, string Name, Guid CommunityId, Guid? CompanyId)
 {
     public static MeetingParty Create(PartyRegistered e) => new(e.PartyId, e.Kind, e.Name, e.CommunityId, e.CompanyId);
-}
-
-/// <summary>A party as read: the contacts only in <see cref="PartyContacts"/>.</summary>
-public sealed record PartyDetails(Guid Id, PartyKind Kind, string Name, Guid CommunityId, Guid? CompanyId, DateTimeOffset RegisteredAt) : IVersioned
-{
-    public long Version { get; set; }
-
-    public static PartyDetails Create(PartyRegistered e) => new(e.PartyId, e.Kind, e.Name, e.CommunityId, e.CompanyId, e.RegisteredAt) { Version = 1 };
-}
-
-public sealed record PartyContacts(Guid Id, IReadOnlyList<PartyContact> Contacts);
-
-public sealed class PartyDetailsProjection : SingleStreamProjection<PartyDetails, Guid>
-{
-    public static PartyDetails Create(PartyRegistered e) => PartyDetails.Create(e);
-}
-
-public sealed class PartyContactsProjection : SingleStreamProjection<PartyContacts, Guid>
-{
-    public static PartyContacts Create(PartyRegistered e) => new(e.PartyId, e.Contacts);
-}
-
-/// <summary>Register a party of a community; a property company names its registry id.</summary>
-public sealed record RegisterParty(PartyKind Kind, string Name, Guid CommunityId, Guid? CompanyId = null, IReadOnlyList<PartyContact>? Contacts = null);
-
-public sealed class RegisterPartyValidator : AbstractValidator<RegisterParty>
-{
-    public RegisterPartyValidator()
-    {
-        RuleFor(c => c.Kind).IsInEnum();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.CommunityId).NotEmpty();
-        RuleFor(c => c.CompanyId).NotNull().When(c => c.Kind == PartyKind.PropertyCompany).WithMessage("A property company names its registry id.");
-        RuleFor(c => c.CompanyId).Null().When(c => c.Kind != PartyKind.PropertyCompany).WithMessage("Only a property company names a company.");
-        RuleFor(c => c.Contacts).Must(c => c is null || c.Count <= 20).WithMessage("At most 20 contacts.");
-        RuleForEach(c => c.Contacts).ChildRules(contact =>
-        {
-            contact.RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
-            contact.RuleFor(x => x.Role).NotEmpty().MaximumLength(50);
-            contact.RuleFor(x => x.Phone).Matches(@"^\+?[0-9][0-9 \-]{4,19}$").WithMessage("A phone number: digits, spaces or dashes, 5 to 20.");
-        });
-    }
-}
-
-public static class RegisterPartyEndpoint
-{
-    public static async Task<Created<PartyDetails>> Handle(
-        RegisterParty command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<CommunityEntry>(command.CommunityId, cancellationToken) is null)
-        {
-            throw new InvalidFieldException("communityId", $"No community with id {command.CommunityId} is registered.");
-        }
-
-        if (command.CompanyId is { } company && await session.LoadAsync<CompanyEntry>(company, cancellationToken) is null)
-        {
-            throw new InvalidFieldException("companyId", $"No company with id {company} is registered.");
-        }
-
-        await CommunityScope.RequireAsync(http, session, command.CommunityId, cancellationToken);
-        var now = time.GetUtcNow();
-        var registered = new PartyRegistered(Guid.CreateVersion7(now), command.Kind, command.Name.Trim(), command.CommunityId, command.CompanyId,
-            [.. (command.Contacts ?? []).Select(c => new PartyContact(c.Name.Trim(), c.Role.Trim(), Text.OrNull(c.Phone)))], now);
-        return await session.Start<MeetingParty, PartyDetails>(
-            registered.PartyId, registered, PartyDetails.Create(registered), $"/api/consultation/parties/{registered.PartyId}", http.Response, cancellationToken);
-    }
 }

@@ -1,0 +1,9 @@
+using V1 = RedProperty.Contracts.Organization.V1;
+
+namespace RedProperty.Consultation.Places;
+
+public sealed class PartyMemberCompanyRoleChangedConsumer(Inbox inbox) : InboxConsumer<V1.PartyMemberCompanyRoleChanged>(inbox)
+{
+    protected override Task Apply(V1.PartyMemberCompanyRoleChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
+        PartyMemberEntry.Change(session, message.MemberId, m => m.TakingRole(message.CompanyId, message.CompanyRole, message.IsCompanyHead, message.On), cancellationToken);
+}
