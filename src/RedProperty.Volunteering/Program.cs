@@ -1,5 +1,9 @@
 using RedProperty.Volunteering;
+using RedProperty.Volunteering.Activities;
+using RedProperty.Volunteering.Disputes;
 using RedProperty.Volunteering.Summary;
+using RedProperty.Volunteering.Teams;
+using RedProperty.Volunteering.Volunteers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,7 +14,10 @@ var app = builder.Build();
 
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
-app.MapVolunteeringApi();
+app.MapVolunteersApi();
+app.MapTeamsApi();
+app.MapActivitiesApi();
+app.MapDisputesApi();
 app.MapSummaryApi();
 app.MapErrorQueueOperations("/api/volunteering", VolunteeringService.Name);
 app.MapIntegrationEventReplay("/api/volunteering", VolunteeringService.Name);

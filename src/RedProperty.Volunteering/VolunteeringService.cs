@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
 using RedProperty.Volunteering.Activities;
-using RedProperty.Volunteering.Directory;
 using RedProperty.Volunteering.Disputes;
+using RedProperty.Volunteering.Places;
 using RedProperty.Volunteering.Teams;
 using RedProperty.Volunteering.Volunteers;
 

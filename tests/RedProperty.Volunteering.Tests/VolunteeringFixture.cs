@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RedProperty.Testing;
-using RedProperty.Volunteering.Directory;
+using RedProperty.Volunteering.Places;
 using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Volunteering.Tests;

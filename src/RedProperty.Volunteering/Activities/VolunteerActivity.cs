@@ -1,5 +1,3 @@
-using Marten.Events.Aggregation;
-
 namespace RedProperty.Volunteering.Activities;
 
 // A volunteer activity at an estate (志愿服务活动), stream id = activity id: scheduled with a
@@ -38,52 +36,4 @@ public sealed record VolunteerActivity(
         this with { Volunteers = [.. Volunteers.Select(v => v.VolunteerId == e.VolunteerId ? v with { Out = e.At, Hours = e.Hours } : v)] };
 
     public VolunteerActivity Apply(ActivityHeld e) => this with { HeldOn = e.HeldOn };
-}
-
-public sealed record ActivityDetails(
-    Guid Id, Guid? TeamId, string Type, string Title, Guid EstateId, Guid CommunityId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity) : IVersioned
-{
-    public IReadOnlyList<Attendance> Volunteers { get; init; } = [];
-
-    public DateOnly? HeldOn { get; init; }
-
-    public IReadOnlyDictionary<string, int> Outcomes { get; init; } = new Dictionary<string, int>();
-
-    public decimal Hours { get; init; }
-
-    public long Version { get; set; }
-}
-
-public sealed class ActivityDetailsProjection : SingleStreamProjection<ActivityDetails, Guid>
-{
-    public static ActivityDetails Create(ActivityScheduled e) =>
-        new(e.ActivityId, e.TeamId, e.Type, e.Title, e.EstateId, e.CommunityId, e.StartsAt, e.EndsAt, e.Capacity) { Version = 1 };
-
-    public static ActivityDetails Apply(VolunteerSignedUp e, ActivityDetails a) => a with { Volunteers = [.. a.Volunteers, new Attendance(e.VolunteerId, null, null, 0)] };
-
-    public static ActivityDetails Apply(VolunteerCheckedIn e, ActivityDetails a) =>
-        a with { Volunteers = [.. a.Volunteers.Select(v => v.VolunteerId == e.VolunteerId ? v with { In = e.At } : v)] };
-
-    public static ActivityDetails Apply(VolunteerCheckedOut e, ActivityDetails a) =>
-        a with { Volunteers = [.. a.Volunteers.Select(v => v.VolunteerId == e.VolunteerId ? v with { Out = e.At, Hours = e.Hours } : v)] };
-
-    public static ActivityDetails Apply(ActivityHeld e, ActivityDetails a) => a with { HeldOn = e.HeldOn, Outcomes = e.Outcomes, Hours = e.Hours };
-}
-
-/// <summary>The activity types (<c>Activities:Types</c> replaces the default list) and the outcomes each records.</summary>
-public sealed class ActivityTypes(IConfiguration configuration)
-{
-    public sealed record ActivityType(string Code, string Name, IReadOnlyList<string> Outcomes);
-
-    public IReadOnlyList<ActivityType> All { get; } = configuration.GetSection("Activities:Types").Get<List<ActivityType>>() is { Count: > 0 } configured ? configured :
-    [
-        new("stairwellAdverts", "清理楼道小广告", ["advertsRemoved"]),
-        new("clutterClearing", "清理楼道杂物", ["clutterLoads"]),
-        new("greening", "绿化养护", ["squareMetres"]),
-        new("elderlyCare", "关爱空巢老人", ["householdsVisited"]),
-        new("safetyPatrol", "安全巡查", ["hazardsFound"]),
-        new("policyPublicity", "政策宣传", ["residentsReached"]),
-    ];
-
-    public ActivityType? Find(string? code) => All.FirstOrDefault(t => t.Code == code);
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using V1 = RedProperty.Contracts.Organization.V1;
 
-namespace RedProperty.Volunteering.Directory;
+namespace RedProperty.Volunteering.Places;
 
 // Volunteering's own copy of what Organization owns: communities and estates (where teams work and
 // activities happen), party members of property companies (one of the three sources of volunteers)
@@ -51,7 +51,7 @@ public sealed class InstructorAppointedConsumer(Inbox inbox) : InboxConsumer<V1.
     }
 }
 
-public static class Places
+public static class KnownPlaces
 {
     /// <summary>The caller may act on <paramref name="community"/>'s things (a community's staff: their own only; else 404).</summary>
     public static Task RequireCommunity(ClaimsPrincipal user, IQuerySession session, Guid community, CancellationToken cancellationToken) =>
