@@ -32,20 +32,8 @@ public sealed class OverdueComplaints(IDocumentStore store, TimeProvider time, I
             .OrderBy(c => c.DueAt).Take(Batch)
             .Select(c => new { c.Id, c.Version, c.DueAt, c.CompanyId, c.Location.CommunityId, c.Location.EstateId })
             .ToListAsync(cancellationToken);
-        foreach (var complaint in due)
-        {
-            await using var session = store.LightweightSession();
-            session.Events.Append(complaint.Id, complaint.Version + 1, new ComplaintOverdue(complaint.Id, complaint.CompanyId, complaint.CommunityId, complaint.EstateId, complaint.DueAt, now));
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (JasperFx.ConcurrencyException)
-            {
-                // Changed since it was read (resolved, or another instance was first): the next pass looks again.
-            }
-        }
-
+        await LateStreams.AppendOnceAsync(store, due, c => c.Id, c => c.Version,
+            c => [new ComplaintOverdue(c.Id, c.CompanyId, c.CommunityId, c.EstateId, c.DueAt, now)], cancellationToken);
         return due.Count;
     }
 }
