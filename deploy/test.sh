@@ -9,6 +9,18 @@ cd "$root"
 . deploy/lib.sh
 
 require_dotnet
+# Crash dumps, Mnesia records, logs and data folders never belong in the repository.
+if tracked=$(git ls-files 2>/dev/null | grep -E '(^|/)(erl_crash\.dump|MnesiaCore\.[^/]*|core(\.[0-9]+)?|[^/]*\.log)$|(^|/)\.data/'); then
+  echo "Tracked files that must never be committed (remove them with git rm --cached):" >&2
+  echo "$tracked" >&2
+  exit 1
+fi
+# The repository stands alone: no link or path to anything beside the checkout.
+if outside=$(git grep -nE '\.\./(shared|design|domain)/' -- ':!deploy/test.sh' 2>/dev/null); then
+  echo "References outside the repository (put what is needed in docs/):" >&2
+  echo "$outside" >&2
+  exit 1
+fi
 work=""
 cleanup() {
   [ -n "$work" ] || return 0

@@ -29,8 +29,11 @@ export RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
 export RABBITMQ_MNESIA_BASE=$dir/mnesia
 export RABBITMQ_LOG_BASE=$dir/log
 export RABBITMQ_PID_FILE=$dir/rabbitmq.pid
-# The Erlang VM writes erl_crash.dump into its working directory unless told otherwise.
+# The Erlang VM writes erl_crash.dump, and Mnesia its MnesiaCore.* records, into the working
+# directory: work inside the data folder, never in the checkout that started us.
 export ERL_CRASH_DUMP=$dir/log/erl_crash.dump
+mkdir -p "$dir"
+cd "$dir"
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 
 configure() {
