@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The seed's district (DOMAIN.md: Maiji District, 2022) loaded into the running system through its
+# The seed's district (docs/domain.md: Maiji District, 2022) loaded into the running system through its
 # public APIs only, with a progress bar: geography, companies, party members, branches, instructors
 # and visits, zones, posts, committees, meetings, complaints, inspections, the 2022Q2 period with its
 # red and black lists, projects, teams, activities, disputes. Idempotent: run it twice and nothing

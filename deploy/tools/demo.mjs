@@ -1,4 +1,4 @@
-// The seed's district (Maiji District, 2022, DOMAIN.md) loaded through the public APIs only, as a
+// The seed's district (Maiji District, 2022, docs/domain.md) loaded through the public APIs only, as a
 // district admin through the gateway: geography, companies, party members, branches, instructors and
 // their visits, responsibility zones and pioneer posts, big party committees with 29 company heads,
 // joint meetings, complaints, spot inspections, the 2022Q2 evaluation period with its red and black

@@ -33,7 +33,7 @@ public sealed record CommunityFigures(
 /// <param name="Month">yyyy-MM.</param>
 public sealed record MonthFigures(string Month, int ComplaintsFiled, int InstructorVisits, int ActivitiesHeld, int DisputesMediated);
 
-/// <summary>The figures of the 2022 report on Maiji District (DOMAIN.md), which the seed's district reproduces.</summary>
+/// <summary>The figures of the 2022 report on Maiji District (docs/domain.md), which the seed's district reproduces.</summary>
 public sealed record ReportFigures(
     int PartyMembers, int CompaniesWithMembers, int BranchesEstablished, int CompaniesForming, int ConcurrentCompanyHeads, int Instructors,
     int MinimumVisitsPerCompanyMonth, int ResponsibilityZones, int PioneerPosts, int RedListed, int BlackListed, int SmartSecurityCommunities,
