@@ -23,5 +23,5 @@ RedProperty starting (Deps=$deps)
 INFO
 
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-# REDPROPERTY_CONFIGURATION=Release builds and runs every project optimised (deploy/bench.sh does).
-exec dotnet run --project RedProperty.AppHost -c "${REDPROPERTY_CONFIGURATION:-Debug}" --launch-profile http -- "Deps=$deps" "$@"
+# Every project optimised, as it would be deployed; REDPROPERTY_CONFIGURATION=Debug for a debugger.
+exec dotnet run --project RedProperty.AppHost -c "${REDPROPERTY_CONFIGURATION:-Release}" --launch-profile http -- "Deps=$deps" "$@"
