@@ -181,7 +181,7 @@ public static class DependenciesExtensions
                     using var management = Management(
                         new Uri($"http://127.0.0.1:{managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/"),
                         "redproperty", (await brokerPassword.Resource.GetValueAsync(ct))!);
-                    await RedProperty.BuildingBlocks.Messaging.UnroutedParking.ApplyAsync(management, "/", ct);
+                    await RedProperty.BuildingBlocks.Topology.UnroutedParking.ApplyAsync(management, "/", ct);
                     await accounts.ProvisionBrokerAsync(management, "/", ct);
                     parked = true;
                 });
@@ -217,7 +217,7 @@ public static class DependenciesExtensions
     private static async Task ApplyParking(Uri management, string user, string password, CancellationToken cancellationToken)
     {
         using var http = Management(management, user, password);
-        await RedProperty.BuildingBlocks.Messaging.UnroutedParking.ApplyAsync(http, "/", cancellationToken);
+        await RedProperty.BuildingBlocks.Topology.UnroutedParking.ApplyAsync(http, "/", cancellationToken);
     }
 
     private static HttpClient Management(Uri management, string user, string password)

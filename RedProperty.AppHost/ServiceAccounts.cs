@@ -93,7 +93,7 @@ public sealed partial class ServiceAccounts
             // and replay exchanges it may declare and bind from (configure, read), never publish to (write).
             // The public feed's exchange is everyone's: each may declare it, bind from it and write to it,
             // but the topic permission below lets it write only its own routing keys (CloudEvents types).
-            var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.Messaging.UnroutedParking.Exchange)}|{Regex.Escape(PublicEvents.Exchange)}";
+            var own = $@"{user}-.*|redproperty\.{user}\..*|.*_bus_.*|MassTransit:Fault.*|{Regex.Escape(RedProperty.BuildingBlocks.Topology.UnroutedParking.Exchange)}|{Regex.Escape(PublicEvents.Exchange)}";
             await Ok(management.PutAsJsonAsync($"api/permissions/{vhost}/{user}", new
             {
                 configure = $@"^({own}|redproperty\..*)$",

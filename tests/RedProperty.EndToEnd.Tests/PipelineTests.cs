@@ -5,6 +5,7 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks;
+using RedProperty.BuildingBlocks.Topology;
 using RedProperty.Evaluation;
 using RedProperty.Evaluation.Companies;
 using RedProperty.Organization;

@@ -31,7 +31,7 @@ public sealed class RabbitMqManagement
         (await _http.PutAsJsonAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(_user)}",
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
         // As the AppHost does for the broker it runs: unroutable publishes are parked, not dropped.
-        await RedProperty.BuildingBlocks.Messaging.UnroutedParking.ApplyAsync(_http, virtualHost, CancellationToken.None);
+        await RedProperty.BuildingBlocks.Topology.UnroutedParking.ApplyAsync(_http, virtualHost, CancellationToken.None);
     }
 
     /// <summary>What a consumer outside .NET would do: its own durable queue bound to a contract's fanout exchange.</summary>

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
-
 using RedProperty.BuildingBlocks.Security;
+using RedProperty.BuildingBlocks.Topology;
 
 namespace RedProperty.BuildingBlocks.Messaging;
 

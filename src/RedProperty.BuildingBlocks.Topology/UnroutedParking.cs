@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 
-namespace RedProperty.BuildingBlocks.Messaging;
+namespace RedProperty.BuildingBlocks.Topology;
 
 /// <summary>
 /// RabbitMQ drops a publish that no queue is bound to, and the forwarder would then move on. A broker
@@ -11,14 +11,9 @@ namespace RedProperty.BuildingBlocks.Messaging;
 /// at a contract's exchange, or at a subscriber's endpoint exchange whose queue was deleted. Visible in the management UI, and published again on request. A policy,
 /// not an exchange argument, so it applies whoever declared the exchange first, outside consumers
 /// included. Applied through the management API by the AppHost before any service starts, and by
-/// the tests for each virtual host. (Shared as source with the AppHost.)
+/// the tests for each virtual host.
 /// </summary>
-#if REDPROPERTY_APPHOST
-internal // the AppHost's linked copy must not clash with this library's type where both are referenced
-#else
-public
-#endif
-static class UnroutedParking
+public static class UnroutedParking
 {
     public const string Exchange = "redproperty.unrouted";
     public const string Queue = "redproperty.unrouted";
