@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Hosting;
 using RedProperty.BuildingBlocks.Observability;
 using RedProperty.Overview.DistrictLog;
 

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Hosting;
 
 namespace RedProperty.Overview.Tests;
 

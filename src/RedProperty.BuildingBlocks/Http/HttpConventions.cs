@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RedProperty.BuildingBlocks.Messaging;
 using RedProperty.BuildingBlocks.Security;
 using Scalar.AspNetCore;
 

@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Observability;
 
 namespace RedProperty.BuildingBlocks.Messaging;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Observability;
 
 namespace RedProperty.BuildingBlocks.Messaging;
 
@@ -138,7 +139,7 @@ public sealed class IntegrationEventForwarder(
 
     private static ActivityContext ParentOf(IEvent stored) =>
         stored.Headers is { } headers
-        && headers.TryGetValue(TracedSessionFactory.TraceParentHeader, out var value)
+        && headers.TryGetValue(EventHeaders.TraceParent, out var value)
         && ActivityContext.TryParse(value?.ToString(), null, out var parent)
             ? parent
             : default;

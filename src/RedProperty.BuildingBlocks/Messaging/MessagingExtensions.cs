@@ -60,7 +60,7 @@ public static class MessagingExtensions
                 {
                     foreach (var publisher in replaysFrom ?? [])
                     {
-                        rabbitEndpoint.Bind(IntegrationEventReplay.ExchangeOf(publisher), binding =>
+                        rabbitEndpoint.Bind(ReplayExchange.Of(publisher), binding =>
                         {
                             binding.ExchangeType = RabbitMQ.Client.ExchangeType.Direct;
                             binding.RoutingKey = queue;

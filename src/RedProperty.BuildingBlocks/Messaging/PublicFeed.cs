@@ -8,6 +8,7 @@ using CloudNative.CloudEvents.SystemTextJson;
 using JasperFx.Events;
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
+using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Contracts;
 
 namespace RedProperty.BuildingBlocks.Messaging;
@@ -120,7 +121,7 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
         var cloudEvent = PublicJson.CloudEventOf(
             stored.Id.ToString(), type, _source, stored.StreamKey ?? stored.StreamId.ToString(), stored.Timestamp, SchemaUrl(_schemaBase, type),
             JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options),
-            stored.Headers?.GetValueOrDefault(EventStore.TracedSessionFactory.TraceParentHeader)?.ToString());
+            stored.Headers?.GetValueOrDefault(EventHeaders.TraceParent)?.ToString());
         return new PublicMessage(cloudEvent.Id!, type, stored.Timestamp, PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _));
     }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using RedProperty.BuildingBlocks.Observability;
 
 namespace RedProperty.BuildingBlocks.Messaging;
 

@@ -24,13 +24,13 @@ public static class CommunityScopes
     public static Task<Guid?> LimitAsync<TCommunity>(Caller caller, IQuerySession session, CancellationToken cancellationToken) where TCommunity : class, ICommunity =>
         caller.CommunityIdLimitAsync(async name => (await session.Query<TCommunity>().FirstOrDefaultAsync(c => c.Name == name, cancellationToken))?.Id);
 
-    /// <summary>404 (<see cref="Http.ResourceNotFoundException"/>) when <paramref name="community"/> is outside the caller's community.</summary>
+    /// <summary>404 (<see cref="ResourceNotFoundException"/>) when <paramref name="community"/> is outside the caller's community.</summary>
     public static async Task RequireAsync<TCommunity>(ClaimsPrincipal user, IQuerySession session, Guid community, CancellationToken cancellationToken)
         where TCommunity : class, ICommunity
     {
         if (await LimitAsync<TCommunity>(user, session, cancellationToken) is { } own && own != community)
         {
-            throw new Http.ResourceNotFoundException("Nothing of that community here.");
+            throw new ResourceNotFoundException("Nothing of that community here.");
         }
     }
 }

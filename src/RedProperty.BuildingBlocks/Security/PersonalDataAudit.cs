@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RedProperty.BuildingBlocks.Http;
 
 namespace RedProperty.BuildingBlocks.Security;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Hosting;
 using RedProperty.Testing;
 
 namespace RedProperty.Evaluation.Tests.Pipeline;

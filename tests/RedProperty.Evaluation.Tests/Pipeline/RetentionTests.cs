@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Hosting;
 using RedProperty.Testing;
 
 namespace RedProperty.Evaluation.Tests.Pipeline;

@@ -1,8 +1,10 @@
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RedProperty.BuildingBlocks.Messaging;
+using RedProperty.BuildingBlocks.Observability;
 
-namespace RedProperty.BuildingBlocks.EventStore;
+namespace RedProperty.BuildingBlocks.Hosting;
 
 /// <summary>
 /// The event store as this service's role needs it. A service with asynchronous projections or a

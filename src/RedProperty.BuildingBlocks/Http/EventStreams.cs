@@ -2,8 +2,9 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RedProperty.BuildingBlocks.EventStore;
 
-namespace RedProperty.BuildingBlocks.EventStore;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>A read model that carries its stream's version, which is its ETag.</summary>
 public interface IVersioned

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 
+using RedProperty.BuildingBlocks.Messaging;
 using RedProperty.BuildingBlocks.Security;
 
-namespace RedProperty.BuildingBlocks.Messaging;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// Re-publish this service's integration events of the given contracts, from a sequence or a time,
@@ -48,9 +49,6 @@ public static class IntegrationEventReplay
     public const int MaxPerCall = 10_000;
     private const int PageSize = 500;
 
-    /// <summary>The exchange a service's replays go through; subscribers bind their queues to it by queue name.</summary>
-    public static string ExchangeOf(string service) => $"redproperty.{service}.replay";
-
     /// <summary><c>POST {prefix}/integration-events/replay</c>.</summary>
     public static IEndpointRouteBuilder MapIntegrationEventReplay(this IEndpointRouteBuilder app, string prefix, string serviceName)
     {
@@ -81,7 +79,7 @@ public static class IntegrationEventReplay
 
         var wanted = request.Contracts.ToHashSet(StringComparer.Ordinal);
         var limit = request.Limit ?? MaxPerCall;
-        var endpoint = await endpoints.GetSendEndpoint(new Uri($"exchange:{ExchangeOf(serviceName)}?type=direct"));
+        var endpoint = await endpoints.GetSendEndpoint(new Uri($"exchange:{ReplayExchange.Of(serviceName)}?type=direct"));
         var position = request.FromSequence is { } from ? from - 1 : -1;
         var published = 0;
         var last = position;
@@ -139,7 +137,7 @@ public static class IntegrationEventReplay
 
     private static ProblemHttpResult NoSuchQueue(string queue, string serviceName, int published) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscriber queue",
-            detail: $"No queue named '{queue}' exists and is bound to {ExchangeOf(serviceName)}; {published} events were replayed before this.");
+            detail: $"No queue named '{queue}' exists and is bound to {ReplayExchange.Of(serviceName)}; {published} events were replayed before this.");
 
     private static string ContractName(object contract) =>
         contract.GetType().GetCustomAttribute<EntityNameAttribute>()?.EntityName ?? contract.GetType().Name;

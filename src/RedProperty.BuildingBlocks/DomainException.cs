@@ -1,4 +1,4 @@
-namespace RedProperty.BuildingBlocks.Http;
+namespace RedProperty.BuildingBlocks;
 
 /// <summary>A business rule said no. Answered as 409 with the reason.</summary>
 public class DomainException(string message, Exception? innerException = null) : Exception(message, innerException);

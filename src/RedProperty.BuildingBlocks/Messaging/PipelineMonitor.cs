@@ -1,8 +1,9 @@
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using RedProperty.BuildingBlocks.Observability;
 
-namespace RedProperty.BuildingBlocks.Observability;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// Reads <see cref="PipelineProgress"/> every few seconds into the forwarder lag gauges. The reads

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.OpenApi;
+using RedProperty.BuildingBlocks.Security;
 
-namespace RedProperty.BuildingBlocks.Security;
+namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// Declares in the OpenAPI document how to sign in (a bearer token, or OAuth 2.0 client

@@ -9,8 +9,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using RedProperty.BuildingBlocks.EventStore;
+using RedProperty.BuildingBlocks.Http;
+using RedProperty.BuildingBlocks.Messaging;
+using RedProperty.BuildingBlocks.Observability;
 
-namespace RedProperty.BuildingBlocks.EventStore;
+namespace RedProperty.BuildingBlocks.Hosting;
 
 public static class EventStoreExtensions
 {
@@ -90,8 +94,6 @@ public static class EventStoreExtensions
 /// </summary>
 public sealed class TracedSessionFactory(IDocumentStore store, NpgsqlDataSource dataSource, IHttpContextAccessor http) : ISessionFactory
 {
-    public const string TraceParentHeader = "traceparent";
-
     public IQuerySession QuerySession() => store.QuerySession();
 
     public IDocumentSession OpenSession()
@@ -102,7 +104,7 @@ public sealed class TracedSessionFactory(IDocumentStore store, NpgsqlDataSource 
         if (Activity.Current is { } activity)
         {
             session.CorrelationId = activity.TraceId.ToString();
-            session.SetHeader(TraceParentHeader, activity.Id!);
+            session.SetHeader(EventHeaders.TraceParent, activity.Id!);
         }
 
         return session;

@@ -1,6 +1,6 @@
 using Marten;
 
-namespace RedProperty.BuildingBlocks.Observability;
+namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>Where the event log, the daemon's high-water mark, the forwarder and the projections stand.</summary>
 public sealed record PipelineProgress(

@@ -2,9 +2,11 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RedProperty.BuildingBlocks.Http;
+using RedProperty.BuildingBlocks.Messaging;
 using RedProperty.BuildingBlocks.Observability;
 
-namespace RedProperty.BuildingBlocks.EventStore;
+namespace RedProperty.BuildingBlocks.Hosting;
 
 /// <summary>
 /// Deletes idempotency records older than <c>Idempotency:Retention</c> (default 1 day) and inbox
