@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.BuildingBlocks.Security;
-using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Evaluation.Companies;
 
@@ -18,37 +17,6 @@ public sealed record CompanyDirectoryEntry(Guid Id, string Name, string CreditCo
     /// <summary>Changes the entry, starting from a placeholder (not served) for an update that overtook the registration.</summary>
     public static Task Change(IDocumentSession session, Guid id, Func<CompanyDirectoryEntry, CompanyDirectoryEntry?> change, CancellationToken cancellationToken) =>
         session.Upsert(id, () => new CompanyDirectoryEntry(id, "", "", "", 0, Registered: false), change, cancellationToken);
-}
-
-public sealed class PropertyCompanyRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.PropertyCompanyRegistered>(inbox)
-{
-    protected override async Task Apply(V1.PropertyCompanyRegistered message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(message.Name) || string.IsNullOrWhiteSpace(message.CreditCode))
-        {
-            // Retrying cannot fix it: retries run out and it is parked in the error queue for a person.
-            throw new InvalidDataException($"{V1.PropertyCompanyRegistered.MessageName} for {message.CompanyId} has no name or credit code.");
-        }
-
-        // An update may have overtaken the registration (a later version): it keeps its name and address.
-        await CompanyDirectoryEntry.Change(session, message.CompanyId, existing => existing.Registered
-                ? null
-                : existing.SourceVersion > 1
-                    ? existing with { CreditCode = message.CreditCode, Registered = true }
-                    : existing with { Name = message.Name, CreditCode = message.CreditCode, Address = message.Address, SourceVersion = 1, Registered = true },
-            cancellationToken);
-    }
-}
-
-public sealed class PropertyCompanyUpdatedConsumer(Inbox inbox) : InboxConsumer<V1.PropertyCompanyUpdated>(inbox)
-{
-    protected override async Task Apply(V1.PropertyCompanyUpdated message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        // Before the registration has arrived, the update is kept until it does; never step back to an older version.
-        await CompanyDirectoryEntry.Change(session, message.CompanyId, existing => message.Version > existing.SourceVersion
-            ? existing with { Name = message.Name, Address = message.Address, SourceVersion = message.Version }
-            : null, cancellationToken);
-    }
 }
 
 public static class GetCompanyEndpoint

@@ -1,4 +1,3 @@
-using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Evaluation.PartyBuilding;
 
@@ -33,22 +32,4 @@ public sealed record PartyBuildingEntry(Guid Id, IReadOnlyList<BranchStateChange
                 entry => entry.Changes.Contains(change) ? null : entry with { Changes = [.. entry.Changes, change] }, cancellationToken);
         }
     }
-}
-
-public sealed class PartyBranchFormingStartedConsumer(Inbox inbox) : InboxConsumer<V1.PartyBranchFormingStarted>(inbox)
-{
-    protected override Task Apply(V1.PartyBranchFormingStarted message, IDocumentSession session, CancellationToken cancellationToken) =>
-        PartyBuildingEntry.Record(session, message.CompanyIds, new BranchStateChange(message.BranchId, BranchState.Forming, DistrictCalendar.Today(message.StartedAt)), cancellationToken);
-}
-
-public sealed class PartyBranchEstablishedConsumer(Inbox inbox) : InboxConsumer<V1.PartyBranchEstablished>(inbox)
-{
-    protected override Task Apply(V1.PartyBranchEstablished message, IDocumentSession session, CancellationToken cancellationToken) =>
-        PartyBuildingEntry.Record(session, message.CompanyIds, new BranchStateChange(message.BranchId, BranchState.Established, message.ApprovedOn), cancellationToken);
-}
-
-public sealed class PartyBranchDissolvedConsumer(Inbox inbox) : InboxConsumer<V1.PartyBranchDissolved>(inbox)
-{
-    protected override Task Apply(V1.PartyBranchDissolved message, IDocumentSession session, CancellationToken cancellationToken) =>
-        PartyBuildingEntry.Record(session, message.CompanyIds, new BranchStateChange(message.BranchId, BranchState.Dissolved, DistrictCalendar.Today(message.DissolvedAt)), cancellationToken);
 }

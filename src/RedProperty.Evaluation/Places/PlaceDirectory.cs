@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.BuildingBlocks.Security;
-using V1 = RedProperty.Contracts.Organization.V1;
 
 namespace RedProperty.Evaluation.Places;
 
@@ -42,59 +41,6 @@ public static class EstateDirectory
         await session.LoadAsync<EstateDirectoryEntry>(estateId, cancellationToken) is { Registered: true } estate
             ? estate
             : throw new InvalidFieldException(field, $"No estate with id {estateId} is registered.");
-}
-
-public sealed class CommunityRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.CommunityRegistered>(inbox)
-{
-    protected override Task Apply(V1.CommunityRegistered message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        session.Store(new CommunityDirectoryEntry(message.CommunityId, message.Name, message.SubDistrictId));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class EstateRegisteredConsumer(Inbox inbox) : InboxConsumer<V1.EstateRegistered>(inbox)
-{
-    protected override Task Apply(V1.EstateRegistered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        EstateDirectoryEntry.Change(session, message.EstateId, existing =>
-            // An update that came first (a later version) keeps its name and households.
-            existing.SourceVersion > 1
-                ? existing with { CommunityId = message.CommunityId, Registered = true }
-                : existing with { Name = message.Name, CommunityId = message.CommunityId, Households = message.Households, SourceVersion = 1, Registered = true },
-            cancellationToken);
-}
-
-public sealed class EstateUpdatedConsumer(Inbox inbox) : InboxConsumer<V1.EstateUpdated>(inbox)
-{
-    protected override Task Apply(V1.EstateUpdated message, IDocumentSession session, CancellationToken cancellationToken) =>
-        EstateDirectoryEntry.Change(session, message.EstateId, existing =>
-            message.Version > existing.SourceVersion ? existing with { Name = message.Name, Households = message.Households, SourceVersion = message.Version } : null,
-            cancellationToken);
-}
-
-public sealed class EstateServiceContractedConsumer(Inbox inbox) : InboxConsumer<V1.EstateServiceContracted>(inbox)
-{
-    protected override Task Apply(V1.EstateServiceContracted message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        var service = new EstateService(message.CompanyId, message.From, message.To);
-        return EstateDirectoryEntry.Change(session, message.EstateId, existing =>
-            existing.Services.Contains(service) ? null : existing with { Services = [.. existing.Services, service] }, cancellationToken);
-    }
-}
-
-public sealed class EstateServiceContractEndedConsumer(Inbox inbox) : InboxConsumer<V1.EstateServiceContractEnded>(inbox)
-{
-    protected override async Task Apply(V1.EstateServiceContractEnded message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        // The contract it ends must have arrived first; until then retrying (and redelivery) waits for it.
-        var existing = await session.LoadAsync<EstateDirectoryEntry>(message.EstateId, cancellationToken);
-        if (existing?.Services.FirstOrDefault(s => s.CompanyId == message.CompanyId && s.Covers(message.On)) is not { } service)
-        {
-            throw new InvalidOperationException($"No contract of company {message.CompanyId} for estate {message.EstateId} covers {message.On:yyyy-MM-dd} yet.");
-        }
-
-        session.Store(existing with { Services = [.. existing.Services.Select(s => s == service ? s with { To = message.On } : s)] });
-    }
 }
 
 public static class PlaceDirectoryApi
