@@ -157,6 +157,30 @@ public sealed class PipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_PostgreSQL_is_down_a_request_answers_503_with_Retry_After_and_afterwards_as_before()
+    {
+        var evaluation = _system.Start<EvaluationService>().CreateClient();
+        var unknown = $"/api/evaluation/companies/{Guid.CreateVersion7()}";
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluation.GetAsync(unknown)).StatusCode);
+
+        await _system.Infrastructure.ControlDatabaseAsync("stop");
+        try
+        {
+            using var response = await evaluation.GetAsync(unknown);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            await _system.Infrastructure.ControlDatabaseAsync("start");
+        }
+
+        await Eventually.True(async () => (await evaluation.GetAsync(unknown)).StatusCode == HttpStatusCode.NotFound,
+            TimeSpan.FromSeconds(60), "the service answering as before once PostgreSQL is back");
+    }
+
+    [Fact]
     public async Task Messages_that_arrive_while_PostgreSQL_is_down_are_all_applied_once_it_is_back()
     {
         const int count = 10;

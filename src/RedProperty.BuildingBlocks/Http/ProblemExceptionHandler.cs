@@ -4,6 +4,7 @@ using JasperFx.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using RedProperty.BuildingBlocks.EventStore;
 
@@ -11,11 +12,14 @@ namespace RedProperty.BuildingBlocks.Http;
 
 /// <summary>
 /// Turns the exceptions that mean "your request" rather than "our bug" into problem+json:
-/// unreadable input 400, missing If-Match 428, stale If-Match 412, broken rule 409.
-/// Anything else stays a 500 and is logged.
+/// unreadable input 400, missing If-Match 428, stale If-Match 412, broken rule 409, and the database
+/// away (a transient connection failure) 503 with <c>Retry-After</c>, so clients wait and retry
+/// instead of taking it for a fault of their request. Anything else stays a 500 and is logged.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IConfiguration configuration, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    private readonly int _retryAfterSeconds = configuration.GetValue("Http:RetryAfterSeconds", 5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -41,6 +45,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             DomainException => Problem(StatusCodes.Status409Conflict, "Rule broken", exception.Message),
             Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
+            _ when DatabaseUnavailable(exception) =>
+                Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", $"The database does not answer; try again in {_retryAfterSeconds} s."),
             _ when DocumentConflicts.Any(exception) =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
             _ => null,
@@ -50,9 +56,33 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return false;
         }
 
-        logger.LogInformation("Request refused with {Status}: {Title}", problem.Status, problem.Title);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Request answered 503: the database does not answer");
+            httpContext.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            logger.LogInformation("Request refused with {Status}: {Title}", problem.Status, problem.Title);
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // Npgsql marks what a retry may cure (refused or broken connections, a server shutting down or
+    // starting) as transient; Marten wraps it, so look along the chain.
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
