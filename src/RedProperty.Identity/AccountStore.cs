@@ -148,12 +148,38 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
 /// all with the secret <see cref="IdentityService.DevelopmentSecret"/>.</summary>
 internal static class DevelopmentAccounts
 {
+    private const string Operator = "admin";
+
+    private static readonly string[] Unscoped = [BuildingBlocks.Security.Roles.DistrictAdmin, BuildingBlocks.Security.Roles.Inspector,
+        BuildingBlocks.Security.Roles.Auditor, BuildingBlocks.Security.Roles.IntegrationClient];
+
+    /// <summary>
+    /// Outside Development: revokes the <c>dev-&lt;role&gt;</c> clients and disables the operator
+    /// <c>admin</c> while its password is still the development secret (an operator of that name with a
+    /// password of its own stays).
+    /// </summary>
+    public static async Task RemoveAsync(IServiceProvider services, ILogger logger)
+    {
+        var store = services.GetRequiredService<AccountStore>();
+        foreach (var role in Unscoped)
+        {
+            if (await store.DeleteClientAsync($"dev-{role}", CancellationToken.None))
+            {
+                logger.LogWarning("Revoked the development client dev-{Role} (outside Development)", role);
+            }
+        }
+
+        if (await store.CheckPasswordAsync(Operator, IdentityService.DevelopmentSecret, CancellationToken.None) is not null
+            && await store.DisableOperatorAsync(Operator, CancellationToken.None))
+        {
+            logger.LogWarning("Disabled the development operator {Operator} (outside Development)", Operator);
+        }
+    }
+
     public static async Task EnsureAsync(IServiceProvider services)
     {
         var store = services.GetRequiredService<AccountStore>();
-        string[] unscoped = [BuildingBlocks.Security.Roles.DistrictAdmin, BuildingBlocks.Security.Roles.Inspector,
-            BuildingBlocks.Security.Roles.Auditor, BuildingBlocks.Security.Roles.IntegrationClient];
-        foreach (var role in unscoped)
+        foreach (var role in Unscoped)
         {
             if (await store.ScopeOfClientAsync($"dev-{role}", CancellationToken.None) is null)
             {
@@ -161,9 +187,9 @@ internal static class DevelopmentAccounts
             }
         }
 
-        if (await store.ActiveOperatorAsync("admin", CancellationToken.None) is null)
+        if (await store.ActiveOperatorAsync(Operator, CancellationToken.None) is null)
         {
-            await store.PutOperatorAsync("admin", "开发环境管理员", IdentityService.DevelopmentSecret,
+            await store.PutOperatorAsync(Operator, "开发环境管理员", IdentityService.DevelopmentSecret,
                 new AccountScope([BuildingBlocks.Security.Roles.DistrictAdmin]), CancellationToken.None);
         }
     }

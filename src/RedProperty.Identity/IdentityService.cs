@@ -102,7 +102,8 @@ public sealed class IdentityService
 
     /// <summary>
     /// Brings the store to this version's schema (EF Core migrations, under the provider's migration
-    /// lock, so instances starting together apply each once), then, in Development, the development accounts.
+    /// lock, so instances starting together apply each once), then, in Development, writes the
+    /// development accounts, and anywhere else removes them.
     /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
@@ -114,6 +115,11 @@ public sealed class IdentityService
         if (app.Environment.IsDevelopment())
         {
             await DevelopmentAccounts.EnsureAsync(scope.ServiceProvider);
+        }
+        else
+        {
+            // A store first used in Development must not keep logins whose secret is published.
+            await DevelopmentAccounts.RemoveAsync(scope.ServiceProvider, app.Logger);
         }
     }
 
