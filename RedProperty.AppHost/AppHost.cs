@@ -70,6 +70,9 @@ var overview = builder.AddProject<Projects.RedProperty_Overview>("overview")
 
 var gateway = builder.AddProject<Projects.RedProperty_Gateway>("gateway")
     .WithPlainHttp()
+    // Clients connect to the gateway itself, not through the orchestrator's TCP proxy, so it sees
+    // (and forwards to the services) each client's own address, which the rate limits count by.
+    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
     .WithSignIn(identity)
     .WithReference(identity)
     .WithReference(organization).WaitFor(organization)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -82,6 +83,34 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         return builder;
+    }
+
+    /// <summary>
+    /// Behind the gateway every caller would have the gateway's address: take the client's address
+    /// (and scheme) from <c>X-Forwarded-For</c>/<c>-Proto</c>, but only when the request comes from a
+    /// trusted proxy: loopback (the gateway beside the services) and the addresses or networks in
+    /// <c>Http:TrustedProxies</c> (e.g. <c>10.42.0.0/16</c> for the gateway's pods). Only the last hop
+    /// is taken, the one the gateway appended, so a client cannot choose its own address. Sign-in
+    /// limits, rate limits, audits and logs then see the real client. Not for the gateway itself,
+    /// which is the edge and sees its callers directly.
+    /// </summary>
+    public static WebApplication UseClientAddressFromGateway(this WebApplication app)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("Http:TrustedProxies").GetChildren().Select(c => c.Value).OfType<string>())
+        {
+            if (System.Net.IPNetwork.TryParse(proxy, out var network))
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+            else
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        }
+
+        app.UseForwardedHeaders(options);
+        return app;
     }
 
     /// <summary><c>/alive</c>: the process answers. <c>/health</c>: every dependency (database,

@@ -7,6 +7,7 @@ IdentityService.Register(builder);
 
 var app = builder.Build();
 
+app.UseClientAddressFromGateway();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

@@ -121,6 +121,26 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         Assert.True((await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("published").GetInt32() >= 12); // the seed's companies at least
     }
 
+    // Behind the gateway the sign-in limit (10 attempts a minute per address) counts each client's own
+    // address, which the gateway forwards: one client's failures lock out that client, not everybody.
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_per_client_address_behind_the_gateway()
+    {
+        using var guesser = ClientFrom("127.0.0.2");
+        using var operatorsConsole = ClientFrom("127.0.0.3");
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            using var response = await guesser.PostAsync("/account/login", WrongPassword());
+            statuses.Add(response.StatusCode);
+        }
+
+        using var other = await operatorsConsole.PostAsync("/account/login", WrongPassword());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+
     [Fact]
     public async Task Outside_Development_the_AppHost_refuses_to_start_with_default_passwords()
     {
@@ -229,4 +249,20 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
             Assert.Contains("ACCESS_REFUSED", forgedPublic.ToString());
         }
     }
+
+    private static FormUrlEncodedContent WrongPassword() =>
+        new(new Dictionary<string, string> { ["userName"] = "admin", ["password"] = "猜测的密码" });
+
+    /// <summary>A client whose connections come from <paramref name="address"/> (another loopback address of this machine).</summary>
+    private HttpClient ClientFrom(string address) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
+    })
+    { BaseAddress = system.Gateway };
 }

@@ -52,6 +52,7 @@ public static class HttpConventions
 
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
+        app.UseClientAddressFromGateway();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSignIn();
