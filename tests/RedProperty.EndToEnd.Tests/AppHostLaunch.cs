@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using RedProperty.Testing;
 
 namespace RedProperty.EndToEnd.Tests;
@@ -8,6 +11,25 @@ public static class AppHostLaunch
 {
     /// <summary>The development default of every password the AppHost provisions.</summary>
     public const string DevelopmentPassword = "redproperty-dev-password";
+
+    /// <summary>Starts the AppHost with <paramref name="arguments"/>; returns once the gateway, which waits for every service, is healthy.</summary>
+    public static async Task<DistributedApplication> StartAsync(string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(arguments, timeout.Token);
+        var app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        return app;
+    }
+
+    /// <summary>A gateway client with a development token from deploy/token.sh for <paramref name="role"/> (and its limit).</summary>
+    public static async Task<HttpClient> SignedInAsync(DistributedApplication app, params string[] role)
+    {
+        var client = app.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFromScript(client.BaseAddress!, role));
+        return client;
+    }
 
     /// <summary>A data folder for one AppHost (PostgreSQL runs as the postgres user, which must be able to enter it).</summary>
     public static DirectoryInfo DataDirectory()

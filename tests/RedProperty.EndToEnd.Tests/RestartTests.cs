@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,9 +35,9 @@ public sealed class RestartTests
 
             // The first day: the seed's district, then clients' requests until every store is past 2,000 events.
             IReadOnlyDictionary<string, long> loaded;
-            await using (var app = await StartAsync(arguments))
+            await using (var app = await AppHostLaunch.StartAsync(arguments))
             {
-                using var gateway = await SignedInGatewayAsync(app);
+                using var gateway = await AppHostLaunch.SignedInAsync(app, "district-admin");
                 await using var watch = await PublicFeedWatch.StartAsync(broker);
                 var (exitCode, output) = await AppHostLaunch.Script(gateway.BaseAddress!, "deploy/demo.sh");
                 Assert.True(exitCode == 0, output);
@@ -57,21 +56,21 @@ public sealed class RestartTests
             // start on what came in since their last pass (e.g. the instructors' ended months): the state
             // once they have is what every later restart must keep.
             SystemState settled;
-            await using (var app = await StartAsync(arguments))
+            await using (var app = await AppHostLaunch.StartAsync(arguments))
             {
                 await EveryResourceHealthyAsync(app);
                 await LevelAsync(administrator, broker, watch: null);
-                using var gateway = await SignedInGatewayAsync(app);
+                using var gateway = await AppHostLaunch.SignedInAsync(app, "district-admin");
                 settled = await ReadStateAsync(gateway, administrator);
                 Assert.All(Stores, store => Assert.True(settled.EventCounts[store] >= loaded[store], $"{store}: {settled.EventCounts[store]} events after the restart, {loaded[store]} before"));
                 Assert.Equal("organization", await Scalar<string>(administrator,
                     "SELECT tableowner::text FROM pg_tables WHERE schemaname = 'organization' AND tablename = 'restart_leftover'"));
             }
 
-            await using (var app = await StartAsync(arguments))
+            await using (var app = await AppHostLaunch.StartAsync(arguments))
             {
                 await EveryResourceHealthyAsync(app);
-                using var gateway = await SignedInGatewayAsync(app);
+                using var gateway = await AppHostLaunch.SignedInAsync(app, "district-admin");
                 var again = await ReadStateAsync(gateway, administrator);
 
                 Assert.Equal(settled.EventCounts, again.EventCounts);
@@ -87,16 +86,6 @@ public sealed class RestartTests
 
     private sealed record SystemState(IReadOnlyDictionary<string, long> EventCounts, string Figures, IReadOnlyList<string> Summaries);
 
-    private static async Task<DistributedApplication> StartAsync(string[] arguments)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(arguments, timeout.Token);
-        var app = await builder.BuildAsync(timeout.Token);
-        await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        return app;
-    }
-
     /// <summary>Every resource as the dashboard shows it (the gateway waits for the services), then each service's own report.</summary>
     private static async Task EveryResourceHealthyAsync(DistributedApplication app)
     {
@@ -107,13 +96,6 @@ public sealed class RestartTests
         }
 
         await EveryServiceHealthyAsync(app);
-    }
-
-    private static async Task<HttpClient> SignedInGatewayAsync(DistributedApplication app)
-    {
-        var gateway = app.CreateHttpClient("gateway");
-        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AppHostLaunch.TokenFromScript(gateway.BaseAddress!, "district-admin"));
-        return gateway;
     }
 
     /// <summary>Each service's own /health: Healthy, not merely answering (the orchestrator's probe sees the same).</summary>

@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using RedProperty.Testing;
 
@@ -32,14 +30,9 @@ public sealed class RunningAppHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var (arguments, postgresPort, rabbitPort) = AppHostLaunch.AppHostArguments(_data.FullName);
         (PostgresPort, RabbitPort) = (postgresPort, rabbitPort);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(arguments, timeout.Token);
-        App = await builder.BuildAsync(timeout.Token);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        await App.ResourceNotifications.WaitForResourceAsync("organization", KnownResourceStates.Running, timeout.Token);
+        App = await AppHostLaunch.StartAsync(arguments);
         using var gateway = App.CreateHttpClient("gateway");
         Gateway = gateway.BaseAddress!;
         _watch = rabbitPort is { } port
@@ -49,12 +42,7 @@ public sealed class RunningAppHost : IAsyncLifetime
     }
 
     /// <summary>A gateway client with a development token from deploy/token.sh.</summary>
-    public async Task<HttpClient> SignedInAsync(params string[] role)
-    {
-        var client = App.CreateHttpClient("gateway");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await AppHostLaunch.TokenFromScript(Gateway, role));
-        return client;
-    }
+    public Task<HttpClient> SignedInAsync(params string[] role) => AppHostLaunch.SignedInAsync(App, role);
 
     /// <summary>Every CloudEvent the outside system's queue has received so far, each validated (Deps=local only).</summary>
     public async Task<IReadOnlyList<string>> PublishedAsync()
