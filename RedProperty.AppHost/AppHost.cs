@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using RedProperty.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -14,14 +15,21 @@ var volunteeringTopology = builder.AddTopologyStep<Projects.RedProperty_Voluntee
 var overviewTopology = builder.AddTopologyStep<Projects.RedProperty_Overview>("overview", deps);
 
 // Sign-in (OpenID Connect): every service and the gateway validate the tokens it issues.
-var identity = builder.AddProject<Projects.RedProperty_Identity>("identity")
-    .WithPlainHttp()
+var identity = builder.AddService<Projects.RedProperty_Identity>("identity")
     .WithDependencies(deps, "identity")
     .WithHttpHealthCheck("/health");
-identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"));
+identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"))
+    .WithEnvironment("Identity__AllowPlainHttp", "true"); // TLS ends in front of the gateway
+if (!builder.Environment.IsDevelopment())
+{
+    // Outside Development: a signing certificate of the deployment's own and the first district
+    // administrator (operator "admin"); the development accounts are removed at start.
+    identity.WithEnvironment("Identity__SigningCertificate__Path", builder.AddFile("identity-certificate"))
+        .WithEnvironment("Identity__SigningCertificate__Password", builder.AddSecret("identity-certificate-password"))
+        .WithEnvironment("Identity__Administrator__Password", builder.AddSecret("admin-password"));
+}
 
-var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation")
-    .WithPlainHttp()
+var evaluation = builder.AddService<Projects.RedProperty_Evaluation>("evaluation")
     .WithDependencies(deps, "evaluation")
     .WithSignIn(identity)
     .WaitForCompletion(topology)
@@ -29,31 +37,28 @@ var evaluation = builder.AddProject<Projects.RedProperty_Evaluation>("evaluation
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
-var consultation = builder.AddProject<Projects.RedProperty_Consultation>("consultation")
-    .WithPlainHttp()
+var consultation = builder.AddService<Projects.RedProperty_Consultation>("consultation")
     .WithDependencies(deps, "consultation")
     .WithSignIn(identity)
     .WaitForCompletion(consultationTopology)
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
-var volunteering = builder.AddProject<Projects.RedProperty_Volunteering>("volunteering")
-    .WithPlainHttp()
+var volunteering = builder.AddService<Projects.RedProperty_Volunteering>("volunteering")
     .WithDependencies(deps, "volunteering")
     .WithSignIn(identity)
     // The key of the volunteers' ID-number hashes (one person, one record) and certificate codes.
-    .WithEnvironment("Volunteers__PersonKey", builder.AddPassword("volunteering-person-key"))
+    .WithEnvironment("Volunteers__PersonKey", builder.AddSecret("volunteering-person-key"))
     .WaitForCompletion(volunteeringTopology)
     .WaitForCompletion(consultationTopology)
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
-var organization = builder.AddProject<Projects.RedProperty_Organization>("organization")
-    .WithPlainHttp()
+var organization = builder.AddService<Projects.RedProperty_Organization>("organization")
     .WithDependencies(deps, "organization")
     .WithSignIn(identity)
     // The key of the members' ID-number hashes (one person, one record): a secret like a password.
-    .WithEnvironment("Members__PersonKey", builder.AddPassword("organization-person-key"))
+    .WithEnvironment("Members__PersonKey", builder.AddSecret("organization-person-key"))
     .WaitForCompletion(topology)
     .WaitForCompletion(consultationTopology)
     .WaitForCompletion(volunteeringTopology)
@@ -61,15 +66,13 @@ var organization = builder.AddProject<Projects.RedProperty_Organization>("organi
     .WithHttpHealthCheck("/health");
 
 // The district's figures, the public feed's log and its catch-up, the operators' page.
-var overview = builder.AddProject<Projects.RedProperty_Overview>("overview")
-    .WithPlainHttp()
+var overview = builder.AddService<Projects.RedProperty_Overview>("overview")
     .WithDependencies(deps, "overview")
     .WithSignIn(identity)
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
-var gateway = builder.AddProject<Projects.RedProperty_Gateway>("gateway")
-    .WithPlainHttp()
+var gateway = builder.AddService<Projects.RedProperty_Gateway>("gateway")
     // Clients connect to the gateway itself, not through the orchestrator's TCP proxy, so it sees
     // (and forwards to the services) each client's own address, which the rate limits count by.
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
@@ -101,4 +104,17 @@ if (bool.TryParse(builder.Configuration["Demo"], out var demo) && demo)
         .ExcludeFromManifest();
 }
 
-builder.Build().Run();
+// Outside Development nothing starts while a secret is missing, weak or a development default.
+if (Secrets.Refusals(builder) is { Count: > 0 } refusals)
+{
+    await Console.Error.WriteLineAsync($"RedProperty does not start in {builder.Environment.EnvironmentName}:");
+    foreach (var refusal in refusals)
+    {
+        await Console.Error.WriteLineAsync($"  {refusal}");
+    }
+
+    return 1;
+}
+
+await builder.Build().RunAsync();
+return 0;

@@ -78,9 +78,26 @@ public static class DependenciesExtensions
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .ExcludeFromManifest();
 
-    /// <summary>Validates bearer tokens from the identity service (an outside provider: set Auth__Authority instead).</summary>
+    /// <summary>
+    /// A service, run in the AppHost's own environment: its launch profile says Development, which must
+    /// not win, or a Production AppHost would run Development services (development accounts, keys, pages).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithPlainHttp()
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName);
+
+    /// <summary>
+    /// Validates bearer tokens from the identity service (an outside provider: set Auth__Authority instead).
+    /// Under the AppHost every hop is plain HTTP on one machine (TLS ends in front of the gateway), so the
+    /// authority's metadata is read over HTTP in every environment.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithSignIn(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity) =>
-        project.WithEnvironment("Auth__Authority", identity.GetEndpoint("http")).WaitFor(identity);
+        project.WithEnvironment("Auth__Authority", identity.GetEndpoint("http"))
+            .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+            .WaitFor(identity);
 
     /// <summary>
     /// Services speak plain HTTP behind the gateway here; without this, Aspire offers them the
@@ -126,8 +143,8 @@ public static class DependenciesExtensions
 
         // Development defaults, clearly named; override with Parameters:db-password / broker-password
         // (the administrators) and Parameters:{service}-db-password / {service}-broker-password.
-        var dbPassword = builder.AddPassword("db-password");
-        var brokerPassword = builder.AddPassword("broker-password");
+        var dbPassword = builder.AddSecret("db-password");
+        var brokerPassword = builder.AddSecret("broker-password");
         var accounts = new ServiceAccounts();
         var port = postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var amqp = amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using RedProperty.Contracts;
 
@@ -35,8 +34,8 @@ public sealed partial class ServiceAccounts
 
         var account = new Account(
             service,
-            builder.AddPassword($"{service}-db-password"),
-            builder.AddPassword($"{service}-broker-password"));
+            builder.AddSecret($"{service}-db-password"),
+            builder.AddSecret($"{service}-broker-password"));
         _accounts.Add(account);
         return account;
     }
@@ -122,25 +121,5 @@ public sealed partial class ServiceAccounts
         {
             throw new HttpRequestException($"RabbitMQ management API: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
-    }
-}
-
-public static class Passwords
-{
-    /// <summary>
-    /// A secret parameter with the clearly named development default. Outside Development the
-    /// AppHost refuses to start while any password still has that default.
-    /// </summary>
-    public static IResourceBuilder<ParameterResource> AddPassword(this IDistributedApplicationBuilder builder, string name)
-    {
-        var configured = builder.Configuration[$"Parameters:{name}"];
-        if (!builder.Environment.IsDevelopment() && !builder.ExecutionContext.IsPublishMode
-            && (string.IsNullOrEmpty(configured) || configured == ServiceAccounts.DevelopmentPassword))
-        {
-            throw new InvalidOperationException(
-                $"The parameter '{name}' has the development default. Outside Development set Parameters:{name} (e.g. the environment variable Parameters__{name}).");
-        }
-
-        return builder.AddParameter(name, ServiceAccounts.DevelopmentPassword, secret: true);
     }
 }

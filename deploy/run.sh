@@ -7,6 +7,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 . deploy/lib.sh
 
+# --production: every service in Production, every secret from the environment (deploy/secrets.sh);
+# the AppHost names each missing, weak or development secret and exits 1 without starting anything.
+profile=http
+if [ "${1:-}" = "--production" ]; then
+  profile=production
+  shift
+fi
+
 require_dotnet
 if container_runtime; then
   deps=containers
@@ -19,9 +27,16 @@ cat <<INFO
 RedProperty starting (Deps=$deps)
   Gateway (API base URL):  http://localhost:5080   e.g. POST /api/organization/companies
   Aspire dashboard:        http://localhost:15080  (open the login link printed below)
-  A token for curl:        deploy/token.sh district-admin   (last line; Development accounts only)
 INFO
+if [ "$profile" = production ]; then
+  echo "  Production: sign in as the operator admin (Parameters__admin_password); no development accounts."
+else
+  echo "  A token for curl:        deploy/token.sh district-admin   (last line; Development accounts only)"
+fi
 
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
 # Every project optimised, as it would be deployed; REDPROPERTY_CONFIGURATION=Debug for a debugger.
-exec dotnet run --project RedProperty.AppHost -c "${REDPROPERTY_CONFIGURATION:-Release}" --launch-profile http -- "Deps=$deps" "$@"
+# REDPROPERTY_NO_BUILD=1 starts what is already built (the tests, after the test command's build).
+build=()
+[ "${REDPROPERTY_NO_BUILD:-}" = 1 ] && build=(--no-build)
+exec dotnet run --project RedProperty.AppHost -c "${REDPROPERTY_CONFIGURATION:-Release}" "${build[@]}" --launch-profile "$profile" -- "Deps=$deps" "$@"

@@ -131,6 +131,13 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
         }
     }
 
+    public Task<bool> OperatorExistsAsync(string userName, CancellationToken ct) => db.Operators.AnyAsync(o => o.UserName == userName, ct);
+
+    /// <summary>Whether <paramref name="password"/> is the operator's, enabled or not (no rehash).</summary>
+    public async Task<bool> HasPasswordAsync(string userName, string password, CancellationToken ct) =>
+        await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.UserName == userName, ct) is { } account
+        && hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+
     private async Task ReplaceAsync(string clientId, OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
     {
         if (await applications.FindByClientIdAsync(clientId, ct) is { } existing)
@@ -144,11 +151,38 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
     }
 }
 
+/// <summary>
+/// Outside Development: the operator <c>admin</c>, a district admin, with the password the deployment
+/// gives (<c>Identity:Administrator:Password</c>), so the first sign-in needs no development account.
+/// Created when missing; one that still has the development secret (a store first used in Development)
+/// takes the new password; one with a password of its own is left as its operators keep it.
+/// </summary>
+internal static class FirstAdministrator
+{
+    public const string UserName = "admin";
+
+    public static async Task EnsureAsync(IServiceProvider services, string? password, ILogger logger)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        var store = services.GetRequiredService<AccountStore>();
+        if (!await store.OperatorExistsAsync(UserName, CancellationToken.None) || await store.HasPasswordAsync(UserName, IdentityService.DevelopmentSecret, CancellationToken.None))
+        {
+            await store.PutOperatorAsync(UserName, "区级管理员", password,
+                new AccountScope([BuildingBlocks.Security.Roles.DistrictAdmin]), CancellationToken.None);
+            logger.LogWarning("Set the password of the first district administrator {Operator} from configuration", UserName);
+        }
+    }
+}
+
 /// <summary>Development only: a client per unscoped role (<c>dev-&lt;role&gt;</c>) and an operator <c>admin</c>,
 /// all with the secret <see cref="IdentityService.DevelopmentSecret"/>.</summary>
 internal static class DevelopmentAccounts
 {
-    private const string Operator = "admin";
+    private const string Operator = FirstAdministrator.UserName;
 
     private static readonly string[] Unscoped = [BuildingBlocks.Security.Roles.DistrictAdmin, BuildingBlocks.Security.Roles.Inspector,
         BuildingBlocks.Security.Roles.Auditor, BuildingBlocks.Security.Roles.IntegrationClient];

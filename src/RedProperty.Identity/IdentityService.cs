@@ -118,6 +118,7 @@ public sealed class IdentityService
         }
         else
         {
+            await FirstAdministrator.EnsureAsync(scope.ServiceProvider, app.Configuration["Identity:Administrator:Password"], app.Logger);
             // A store first used in Development must not keep logins whose secret is published.
             await DevelopmentAccounts.RemoveAsync(scope.ServiceProvider, app.Logger);
         }

@@ -13,10 +13,11 @@ public static class AppHostLaunch
     public const string DevelopmentPassword = "redproperty-dev-password";
 
     /// <summary>Starts the AppHost with <paramref name="arguments"/>; returns once the gateway, which waits for every service, is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string[] arguments)
+    public static async Task<DistributedApplication> StartAsync(string[] arguments, string environment = "Development")
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(arguments, timeout.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RedProperty_AppHost>(
+            arguments, (_, host) => host.EnvironmentName = environment, timeout.Token);
         var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
@@ -59,6 +60,35 @@ public static class AppHostLaunch
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, $"{await output}\n{await errors}");
+    }
+
+    /// <summary>The environment (ASPNETCORE_ENVIRONMENT) the AppHost gave a service's process.</summary>
+    public static string? EnvironmentOf(DistributedApplication app, string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            ? state.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_ENVIRONMENT")?.Value
+            : throw new InvalidOperationException($"No resource {resource}.");
+
+    /// <summary>A service's API reference page (Scalar) as its browser would get it.</summary>
+    public static async Task<string> ApiPageAsync(DistributedApplication app, string service)
+    {
+        using var client = app.CreateHttpClient(service, "http");
+        using var response = await client.GetAsync("/scalar/");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The export lines of deploy/secrets.sh as name and value (its certificate goes to <paramref name="directory"/>).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> FreshSecrets(string directory)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["deploy/secrets.sh"]) { RedirectStandardOutput = true, WorkingDirectory = Repository.Root };
+        start.Environment["REDPROPERTY_SECRETS_DIR"] = directory;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, "^export ([A-Za-z_]+)='([^']*)'$"))
+            .ToDictionary(m => m.Success ? m.Groups[1].Value : throw new InvalidOperationException("Not an export line"), m => m.Groups[2].Value);
     }
 
     /// <summary>Runs deploy/token.sh against the gateway; its last line is the bare token.</summary>

@@ -36,6 +36,21 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         Assert.Equal(4, figures.GetProperty("communities").GetArrayLength());
     }
 
+    // The Production test's checks can see what they look for: here every service is Development and
+    // its API page signs in with the development client by itself.
+    [Fact]
+    public async Task In_Development_every_service_runs_as_Development_and_its_API_page_carries_the_development_client()
+    {
+        foreach (var service in new[] { "identity", "organization", "evaluation", "consultation", "volunteering", "overview", "gateway" })
+        {
+            Assert.Equal("Development", AppHostLaunch.EnvironmentOf(system.App, service));
+        }
+
+        var page = await AppHostLaunch.ApiPageAsync(system.App, "evaluation");
+        Assert.Contains("dev-district-admin", page, StringComparison.Ordinal);
+        Assert.Contains("redproperty-dev-secret", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Running_the_demo_again_step_by_step_adds_not_one_event()
     {

@@ -51,6 +51,35 @@ public sealed class DevelopmentAccountsTests
         Assert.NotNull(await after.ServiceProvider.GetRequiredService<AccountStore>().CheckPasswordAsync("admin", "Maiji-Production-2022!", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_configured_administrator_password_replaces_the_development_one_and_signs_in()
+    {
+        var database = await (await TestInfrastructure.Shared).CreateDatabaseAsync("identity-first-admin");
+        await using (Start(database, "Development"))
+        {
+        }
+
+        const string password = "麦积区-Production-Secret-42";
+        await using var production = Start(database, "Production", password);
+        await using var scope = production.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountStore>();
+
+        var admin = await accounts.CheckPasswordAsync("admin", password, CancellationToken.None);
+        Assert.NotNull(admin);
+        Assert.Contains(Roles.DistrictAdmin, admin.Scope.Roles);
+        Assert.False(await accounts.HasPasswordAsync("admin", IdentityService.DevelopmentSecret, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task On_an_empty_store_the_configured_administrator_is_created()
+    {
+        var database = await (await TestInfrastructure.Shared).CreateDatabaseAsync("identity-new-admin");
+        await using var production = Start(database, "Production", "甘肃天水-Strong-Secret-7");
+        await using var scope = production.Services.CreateAsyncScope();
+
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<AccountStore>().CheckPasswordAsync("admin", "甘肃天水-Strong-Secret-7", CancellationToken.None));
+    }
+
     private static async Task<HttpStatusCode> TokenStatus(ServiceHost<IdentityService> identity, string clientId)
     {
         using var client = identity.CreateClient();
@@ -64,7 +93,7 @@ public sealed class DevelopmentAccountsTests
         return response.StatusCode;
     }
 
-    private static ServiceHost<IdentityService> Start(string database, string environment)
+    private static ServiceHost<IdentityService> Start(string database, string environment, string? administratorPassword = null)
     {
         var host = new ServiceHost<IdentityService>(new Dictionary<string, string?>
         {
@@ -73,6 +102,7 @@ public sealed class DevelopmentAccountsTests
             ["Identity:Issuer"] = TestIdentity.Issuer,
             ["Identity:Keys"] = "Ephemeral",
             ["Identity:AllowPlainHttp"] = "true",
+            ["Identity:Administrator:Password"] = administratorPassword,
         });
         _ = host.Server;
         return host;

@@ -59,19 +59,22 @@ public static class HttpConventions
         app.UseRequestBodyLimit();
         app.UseIdempotencyKeys();
         app.MapOpenApi().AllowAnonymous();
-        if (app.Environment.IsDevelopment())
-        {
-            // Signed in with a development client, so "Send" works from the page.
-            var tokenUrl = SecuritySchemeTransformer.TokenUrl(app.Configuration).ToString();
-            app.MapScalarApiReference(o => o
-                    .AddPreferredSecuritySchemes(SecuritySchemeTransformer.OAuth2)
-                    .AddClientCredentialsFlow(SecuritySchemeTransformer.OAuth2, flow => flow
-                        .WithTokenUrl(tokenUrl)
-                        .WithClientId(app.Configuration["Auth:ScalarClientId"] ?? "dev-district-admin")
-                        .WithClientSecret(app.Configuration["Auth:ScalarClientSecret"] ?? "redproperty-dev-secret")
-                        .WithSelectedScopes([SignIn.Audience])))
-                .AllowAnonymous();
-        }
+        // The API reference page in every environment; only in Development is it signed in with a
+        // development client (so "Send" works at once). Elsewhere the caller types a client of their own.
+        var tokenUrl = SecuritySchemeTransformer.TokenUrl(app.Configuration).ToString();
+        var development = app.Environment.IsDevelopment();
+        app.MapScalarApiReference(o => o
+                .AddPreferredSecuritySchemes(SecuritySchemeTransformer.OAuth2)
+                .AddClientCredentialsFlow(SecuritySchemeTransformer.OAuth2, flow =>
+                {
+                    flow.WithTokenUrl(tokenUrl).WithSelectedScopes([SignIn.Audience]);
+                    if (development)
+                    {
+                        flow.WithClientId(app.Configuration["Auth:ScalarClientId"] ?? "dev-district-admin")
+                            .WithClientSecret(app.Configuration["Auth:ScalarClientSecret"] ?? "redproperty-dev-secret");
+                    }
+                }))
+            .AllowAnonymous();
 
         return app;
     }
