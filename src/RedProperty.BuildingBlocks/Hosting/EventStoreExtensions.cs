@@ -92,14 +92,14 @@ public static class EventStoreExtensions
 /// outgoing subscription can continue the caller's trace when it publishes later.
 /// A request with an <c>Idempotency-Key</c> gets a session inside the request's one transaction.
 /// </summary>
-public sealed class TracedSessionFactory(IDocumentStore store, NpgsqlDataSource dataSource, IHttpContextAccessor http) : ISessionFactory
+public sealed class TracedSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
     public IQuerySession QuerySession() => store.QuerySession();
 
     public IDocumentSession OpenSession()
     {
-        var session = http.HttpContext is { } context && Idempotency.IsIdempotentRequest(context)
-            ? store.LightweightSession(SessionOptions.ForTransaction(IdempotentTransaction.Begin(dataSource, context).Transaction, shouldAutoCommit: false))
+        var session = http.HttpContext?.Features.Get<IdempotentTransaction>() is { } transaction
+            ? store.LightweightSession(SessionOptions.ForTransaction(transaction.Transaction, shouldAutoCommit: false))
             : store.LightweightSession();
         if (Activity.Current is { } activity)
         {

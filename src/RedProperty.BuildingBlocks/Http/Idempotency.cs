@@ -123,16 +123,23 @@ public static class Idempotency
             return Results.Empty;
         }).WithMetadata(IdempotentEndpoint.Instance);
 
-    /// <summary>Lets the filter read the raw body after model binding; only for keyed requests.</summary>
+    /// <summary>
+    /// For keyed requests: lets the filter read the raw body after model binding, and opens the
+    /// request's transaction here, asynchronously, since Marten's session factory is synchronous.
+    /// </summary>
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
             if (HttpMethods.IsPost(context.Request.Method) && KeyOf(context).Length > 0)
             {
                 context.Request.EnableBuffering();
+                if (IsIdempotentRequest(context))
+                {
+                    await IdempotentTransaction.BeginAsync(context.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), context);
+                }
             }
 
-            return next(context);
+            await next(context);
         });
 
     private static IResult Replay(IdempotencyRecord first, string hash)

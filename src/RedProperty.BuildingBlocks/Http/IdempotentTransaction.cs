@@ -20,11 +20,11 @@ public sealed class IdempotentTransaction : IAsyncDisposable
 
     public NpgsqlTransaction Transaction { get; }
 
-    public static IdempotentTransaction Begin(NpgsqlDataSource dataSource, HttpContext http)
+    /// <summary>Opens the request's connection and transaction (asynchronously, before the endpoint asks for its session).</summary>
+    public static async Task<IdempotentTransaction> BeginAsync(NpgsqlDataSource dataSource, HttpContext http)
     {
-        // Sessions are opened synchronously by Marten's factory; a pooled connection opens at once.
-        var connection = dataSource.OpenConnection();
-        var transaction = new IdempotentTransaction(connection, connection.BeginTransaction());
+        var connection = await dataSource.OpenConnectionAsync(http.RequestAborted);
+        var transaction = new IdempotentTransaction(connection, await connection.BeginTransactionAsync(http.RequestAborted));
         http.Features.Set(transaction);
         http.Response.RegisterForDisposeAsync(transaction);
         return transaction;

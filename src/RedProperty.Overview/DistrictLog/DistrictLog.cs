@@ -4,14 +4,17 @@ using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.Extensions;
 using MassTransit;
 using MassTransit.Configuration;
+using Npgsql;
 using RedProperty.Contracts;
 
 namespace RedProperty.Overview.DistrictLog;
 
 // The district log: every event of the public feed, once, in the order Overview received it. The
-// position of an entry is its event's global sequence number in Overview's store; one writer
-// (ConcurrentMessageLimit 1) commits them in that order, so a reader never sees a later position
-// before an earlier one and a catch-up client can page by position without missing any.
+// position of an entry is its event's global sequence number in Overview's store. Writers take one
+// database lock per entry (every instance, every consumer), draw the position under it and commit
+// before releasing it, so positions commit in order: a reader never sees a later position before an
+// earlier one and a catch-up client can page by position without missing any, however many
+// instances of Overview compete on the queue.
 
 /// <summary>One CloudEvent as it arrived on the public feed.</summary>
 public sealed record DistrictEventLogged(
@@ -44,8 +47,12 @@ public sealed record PublicCloudEvent(string Id, string Type);
 /// (one that does not goes to the error queue, visibly). The queue is bound like any outside
 /// system's would be: routing-key pattern <c>cn.gov.redproperty.#</c>.
 /// </summary>
-public sealed class DistrictLogConsumer(IDocumentStore store, TimeProvider time, ILogger<DistrictLogConsumer> logger) : IConsumer<PublicCloudEvent>
+public sealed class DistrictLogConsumer(IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider time, ILogger<DistrictLogConsumer> logger)
+    : IConsumer<PublicCloudEvent>
 {
+    /// <summary>The transaction-scoped advisory lock of the log's writers (any constant, the same in every instance).</summary>
+    public const long WriterLock = 0x5250_444C_4F47; // "RPDLOG"
+
     public async Task Consume(ConsumeContext<PublicCloudEvent> context)
     {
         CloudEvent cloudEvent;
@@ -60,24 +67,31 @@ public sealed class DistrictLogConsumer(IDocumentStore store, TimeProvider time,
             throw;
         }
 
-        // One round trip: the id's insert fails on a repeat, which is rare (a redelivery or a replay).
-        await using var session = store.LightweightSession();
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
+        await using (var writerLock = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriterLock})", connection, transaction))
+        {
+            await writerLock.ExecuteNonQueryAsync(context.CancellationToken);
+        }
+
+        // The id's insert fails on a repeat, which is rare (a redelivery or a replay).
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
         var logged = DistrictEventLogged.From(cloudEvent, time.GetUtcNow());
         session.Insert(new LoggedId(logged.Id, logged.LoggedAt.UtcTicks));
         session.Events.Append(StreamIds.Named($"district-log/{logged.Id}"), logged);
         try
         {
             await session.SaveChangesAsync(context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
         }
         catch (Exception e) when (DocumentConflicts.Involve<LoggedId>(e))
         {
-            // Already logged (a redelivery or a replay): idempotent on the CloudEvent id. The failed
-            // append leaves a tombstone in the store, which the feed and the figures skip.
+            // Already logged (a redelivery or a replay): idempotent on the CloudEvent id; nothing is kept.
         }
     }
 }
 
-/// <summary>Binds the log's queue to the public exchange, reads CloudEvents, and writes one at a time.</summary>
+/// <summary>Binds the log's queue to the public exchange, reads CloudEvents, and writes one at a time per instance.</summary>
 public sealed class DistrictLogConsumerDefinition : ConsumerDefinition<DistrictLogConsumer>
 {
     public const string Queue = "overview-district-log";
