@@ -56,6 +56,8 @@ dotnet build RedProperty.sln -c Release -warnaserror -nologo -v q
 dotnet format RedProperty.sln --verify-no-changes --no-restore
 # The public feed's AsyncAPI document (the Overview tests keep it equal to the contracts).
 deploy/tools/node_modules/.bin/asyncapi validate src/RedProperty.Contracts/public-feed.asyncapi.json
+# Every Kubernetes manifest, rendered (base and production overlay) and validated against its schema.
+node deploy/tools/k8s-check.mjs
 
 # One test project at a time: the end-to-end tests stop the shared broker on purpose.
 status=0 passed=0 failed=0
