@@ -16,6 +16,7 @@ var overviewTopology = builder.AddTopologyStep<Projects.RedProperty_Overview>("o
 
 // Sign-in (OpenID Connect): every service and the gateway validate the tokens it issues.
 var identity = builder.AddService<Projects.RedProperty_Identity>("identity")
+    .ScaledOut()
     .WithDependencies(deps, "identity")
     .WithHttpHealthCheck("/health");
 identity.WithEnvironment("Identity__Issuer", identity.GetEndpoint("http"))
@@ -30,6 +31,7 @@ if (!builder.Environment.IsDevelopment())
 }
 
 var evaluation = builder.AddService<Projects.RedProperty_Evaluation>("evaluation")
+    .ScaledOut()
     .WithDependencies(deps, "evaluation")
     .WithSignIn(identity)
     .WaitForCompletion(topology)
@@ -38,6 +40,7 @@ var evaluation = builder.AddService<Projects.RedProperty_Evaluation>("evaluation
     .WithHttpHealthCheck("/health");
 
 var consultation = builder.AddService<Projects.RedProperty_Consultation>("consultation")
+    .ScaledOut()
     .WithDependencies(deps, "consultation")
     .WithSignIn(identity)
     .WaitForCompletion(consultationTopology)
@@ -45,6 +48,7 @@ var consultation = builder.AddService<Projects.RedProperty_Consultation>("consul
     .WithHttpHealthCheck("/health");
 
 var volunteering = builder.AddService<Projects.RedProperty_Volunteering>("volunteering")
+    .ScaledOut()
     .WithDependencies(deps, "volunteering")
     .WithSignIn(identity)
     // The key of the volunteers' ID-number hashes (one person, one record) and certificate codes.
@@ -55,6 +59,7 @@ var volunteering = builder.AddService<Projects.RedProperty_Volunteering>("volunt
     .WithHttpHealthCheck("/health");
 
 var organization = builder.AddService<Projects.RedProperty_Organization>("organization")
+    .ScaledOut()
     .WithDependencies(deps, "organization")
     .WithSignIn(identity)
     // The key of the members' ID-number hashes (one person, one record): a secret like a password.
@@ -67,11 +72,13 @@ var organization = builder.AddService<Projects.RedProperty_Organization>("organi
 
 // The district's figures, the public feed's log and its catch-up, the operators' page.
 var overview = builder.AddService<Projects.RedProperty_Overview>("overview")
+    .ScaledOut()
     .WithDependencies(deps, "overview")
     .WithSignIn(identity)
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
+// One gateway here (it binds the public port itself, see below); a cluster runs several (deploy/k8s).
 var gateway = builder.AddService<Projects.RedProperty_Gateway>("gateway")
     // Clients connect to the gateway itself, not through the orchestrator's TCP proxy, so it sees
     // (and forwards to the services) each client's own address, which the rate limits count by.

@@ -90,6 +90,16 @@ public static class DependenciesExtensions
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName);
 
     /// <summary>
+    /// <c>Replicas</c> (default 1) instances of the service behind the orchestrator's proxy, which
+    /// spreads requests over them; they compete on their queues and elect one forwarder.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> ScaledOut(this IResourceBuilder<ProjectResource> project)
+    {
+        var replicas = project.ApplicationBuilder.Configuration.GetValue("Replicas", 1);
+        return replicas > 1 ? project.WithReplicas(replicas) : project;
+    }
+
+    /// <summary>
     /// Validates bearer tokens from the identity service (an outside provider: set Auth__Authority instead).
     /// Under the AppHost every hop is plain HTTP on one machine (TLS ends in front of the gateway), so the
     /// authority's metadata is read over HTTP in every environment.

@@ -70,7 +70,8 @@ public sealed class Operator
     public DateTimeOffset? DisabledAt { get; set; }
 }
 
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext(options)
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
+    : DbContext(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public const string Schema = "identity";
 
@@ -79,6 +80,10 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : DbContext
         npgsql.MigrationsHistoryTable("__ef_migrations", Schema);
 
     public DbSet<Operator> Operators => Set<Operator>();
+
+    /// <summary>The keys of sign-in cookies and forms, shared by every instance (a form from one is accepted by another).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -80,6 +81,9 @@ public sealed class IdentityService
         builder.Services.AddCors(o => o.AddDefaultPolicy(policy => policy
             .SetIsOriginAllowed(origin => origins.Contains(origin) || (development && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback))
             .WithMethods("POST").AllowAnyHeader()));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("redproperty-identity")
+            .PersistKeysToDbContext<IdentityDb>();
         builder.Services.AddAntiforgery();
         // Guessing passwords or secrets is slow: sign-in attempts are limited per address.
         var attempts = configuration.GetValue("Identity:SignInAttemptsPerMinute", 10);
@@ -109,18 +113,37 @@ public sealed class IdentityService
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
-        await AdoptStoreWithoutHistoryAsync(db);
-        await db.Database.MigrateAsync();
 
+        // Instances starting together prepare the store one after the other: adopting an old store
+        // and migrating it, then the accounts (one connection, so the session's lock covers all).
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PrepareLock})");
+        try
+        {
+            await AdoptStoreWithoutHistoryAsync(db);
+            await db.Database.MigrateAsync();
+            await PrepareAccountsAsync(app, scope.ServiceProvider);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PrepareLock})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private const long PrepareLock = 0x5250_4944_5052; // "RPIDPR"
+
+    private static async Task PrepareAccountsAsync(WebApplication app, IServiceProvider services)
+    {
         if (app.Environment.IsDevelopment())
         {
-            await DevelopmentAccounts.EnsureAsync(scope.ServiceProvider);
+            await DevelopmentAccounts.EnsureAsync(services);
         }
         else
         {
-            await FirstAdministrator.EnsureAsync(scope.ServiceProvider, app.Configuration["Identity:Administrator:Password"], app.Logger);
+            await FirstAdministrator.EnsureAsync(services, app.Configuration["Identity:Administrator:Password"], app.Logger);
             // A store first used in Development must not keep logins whose secret is published.
-            await DevelopmentAccounts.RemoveAsync(scope.ServiceProvider, app.Logger);
+            await DevelopmentAccounts.RemoveAsync(services, app.Logger);
         }
     }
 

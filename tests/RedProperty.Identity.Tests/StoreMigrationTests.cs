@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.Security;
 using RedProperty.Testing;
@@ -22,11 +22,13 @@ public sealed class StoreMigrationTests
         var infrastructure = await TestInfrastructure.Shared;
         var database = await infrastructure.CreateDatabaseAsync("identity-earlier");
 
-        // What versions before migrations did on first start: the model's tables, no history.
+        // What versions before migrations did on first start: that version's tables (the first
+        // migration's), no history.
         var options = new DbContextOptionsBuilder<IdentityDb>().UseNpgsql(database, IdentityDb.Npgsql).UseOpenIddict().Options;
         await using (var earlier = new IdentityDb(options))
         {
-            await earlier.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+            await earlier.GetService<IMigrator>().MigrateAsync(earlier.Database.GetMigrations().First());
+            await earlier.Database.ExecuteSqlRawAsync($"DROP TABLE {IdentityDb.Schema}.__ef_migrations");
             var account = new Operator { UserName = "earlier-admin", DisplayName = "早期管理员", PasswordHash = "", Scope = new AccountScope([Roles.DistrictAdmin]) };
             account.PasswordHash = new PasswordHasher<Operator>().HashPassword(account, "Maiji-2022-earlier");
             earlier.Operators.Add(account);

@@ -7,9 +7,9 @@ using RedProperty.Contracts;
 namespace RedProperty.Overview.Tests;
 
 /// <summary>
-/// Two instances of Overview compete on the district log's queue: the log keeps one order, and a
-/// catch-up client paging by position while they write never skips an entry that commits later at
-/// a lower position.
+/// Two instances of Overview on the district log's queue: the log keeps the order the feed delivered,
+/// and a catch-up client paging by position while they write never skips an entry that commits later
+/// at a lower position.
 /// </summary>
 public sealed class ScaleOutTests : IAsyncLifetime
 {
@@ -30,7 +30,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             what: "both instances consuming the district log's queue");
 
         using var reader = first.CreateClient().WithToken(await _system.Identity.TokenAsync(BuildingBlocks.Security.Roles.IntegrationClient));
-        var published = new HashSet<string>();
+        var published = new List<string>();
         var publishing = PublishAsync(published);
 
         // Page by position while both write, as a catch-up client does: after = the last position seen.
@@ -63,12 +63,31 @@ public sealed class ScaleOutTests : IAsyncLifetime
         }
 
         await publishing;
-        Assert.Equal(published.Order(), seen.Select(e => e.Id).Order());
+        // Every entry once, in the order the feed delivered them (one instance consumes at a time).
+        Assert.Equal(published, seen.Select(e => e.Id));
         Assert.Equal(seen.Select(e => e.Position).Order(), seen.Select(e => e.Position));
         Assert.Equal(seen.Count, seen.Select(e => e.Id).Distinct().Count());
     }
 
-    private async Task PublishAsync(HashSet<string> published)
+    [Fact]
+    public async Task An_empty_log_queue_of_an_earlier_version_is_declared_again_with_a_single_active_consumer()
+    {
+        await using var connection = await Broker.ConnectAsync(_system.Broker.ConnectionUri, "overview-earlier-queue", CancellationToken.None);
+        await using (var earlier = await connection.CreateChannelAsync())
+        {
+            await earlier.QueueDeclareAsync("overview-district-log", durable: true, exclusive: false, autoDelete: false);
+        }
+
+        var overview = _system.Start<OverviewService>();
+        await overview.ConsumersReadyAsync();
+
+        await using var check = await connection.CreateChannelAsync();
+        // Declaring it with the argument succeeds only if the queue has it now (otherwise 406).
+        await check.QueueDeclareAsync("overview-district-log", durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-single-active-consumer"] = true });
+    }
+
+    private async Task PublishAsync(List<string> published)
     {
         await using var connection = await Broker.ConnectAsync(_system.Broker.ConnectionUri, "overview-scale-out-publisher", CancellationToken.None);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));

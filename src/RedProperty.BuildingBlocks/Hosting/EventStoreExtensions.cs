@@ -32,9 +32,14 @@ public static class EventStoreExtensions
         var schema = builder.Configuration["EventStore:Schema"] ?? defaultSchema;
         var daemonMode = builder.Configuration.GetValue("EventStore:DaemonMode", DaemonMode.HotCold);
 
+        var application = $"{builder.Environment.ApplicationName}:{Environment.ProcessId}";
         builder.AddNpgsqlDataSource(ConnectionName, configureDataSourceBuilder: b =>
+        {
             // A forgotten open transaction would stall the daemon's high-water mark (Marten pitfall).
-            b.ConnectionStringBuilder.Options = "-c idle_in_transaction_session_timeout=60000");
+            b.ConnectionStringBuilder.Options = "-c idle_in_transaction_session_timeout=60000";
+            // Which instance each connection is (pg_stat_activity, pg_locks): e.g. who leads the daemon.
+            b.ConnectionStringBuilder.ApplicationName ??= application;
+        });
 
         builder.Services.AddHealthChecks().AddCheck<EventStoreDaemonHealthCheck>("event-store-daemon", tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -52,6 +57,11 @@ public static class EventStoreExtensions
                 // Services share one database; each needs its own daemon lock or they would
                 // fight over leadership of each other's projections.
                 options.Projections.DaemonLockId = StableLockId(schema);
+                // Instances starting together take turns applying their schema's changes (not every
+                // service's at once: the lock is per schema), and wait out a cold first migration on
+                // a slow machine instead of failing the start.
+                options.ApplyChangesLockId = StableLockId($"{schema}/apply-changes");
+                options.ApplyChangesLockTimeout = builder.Configuration.GetValue("EventStore:ApplyChangesLockTimeout", TimeSpan.FromMinutes(3));
                 // How soon the daemon sees new events: this bounds the outbox's share of the end-to-end
                 // latency. The polls are cheap and kept out of the traces.
                 options.Projections.FastPollingTime = builder.Configuration.GetValue("EventStore:FastPolling", TimeSpan.FromMilliseconds(100));

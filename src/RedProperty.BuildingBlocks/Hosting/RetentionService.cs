@@ -15,7 +15,7 @@ namespace RedProperty.BuildingBlocks.Hosting;
 /// or a late redelivery would be applied twice; the service refuses to start otherwise.
 /// </summary>
 public sealed class RetentionService(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<RetentionService> logger)
-    : QuietPeriodicJob(time, logger)
+    : ExclusivePeriodicJob(store, time, logger)
 {
     private readonly RetentionSettings _settings = RetentionSettings.From(configuration);
 
@@ -24,7 +24,7 @@ public sealed class RetentionService(IDocumentStore store, TimeProvider time, IC
     // Hourly housekeeping is not what operators look for in the traces.
     protected override string Work => "Purging expired idempotency and inbox records";
 
-    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => PurgeAsync(store, now, _settings, cancellationToken);
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => PurgeAsync(Store, now, _settings, cancellationToken);
 
     /// <summary>Records deleted per transaction: a purge after a long pause never holds one huge delete.</summary>
     public const int BatchSize = 5_000;

@@ -42,6 +42,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(_ => new CloudEventsPublisher(broker, serviceName, configuration));
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddReceiveObserver<SkippedMessages>();
+        builder.Services.AddHostedService<BrokerUpgradeService>(); // before the bus: it starts first
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
@@ -112,6 +113,7 @@ public static class MessagingExtensions
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await BrokerUpgradeService.RunAsync(app.Services, timeout.Token);
         await app.Services.GetRequiredService<IBusControl>().DeployAsync(timeout.Token);
         app.Logger.LogInformation("Broker topology of {Application} deployed", app.Environment.ApplicationName);
     }

@@ -25,6 +25,13 @@ public abstract class QuietPeriodicJob(TimeProvider time, ILogger logger) : Back
 
     protected abstract Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether this instance runs the pass now: a lease held for the pass (disposed after it), or null
+    /// to skip it (another instance is running it). Every pass runs by default.
+    /// </summary>
+    protected virtual Task<IAsyncDisposable?> EnterPassAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(NoLease.Instance);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
@@ -33,7 +40,11 @@ public abstract class QuietPeriodicJob(TimeProvider time, ILogger logger) : Back
             try
             {
                 using var quiet = SuppressInstrumentationScope.Begin();
-                await RunAsync(time.GetUtcNow(), stoppingToken);
+                await using var lease = await EnterPassAsync(stoppingToken);
+                if (lease is not null)
+                {
+                    await RunAsync(time.GetUtcNow(), stoppingToken);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -41,5 +52,12 @@ public abstract class QuietPeriodicJob(TimeProvider time, ILogger logger) : Back
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private sealed class NoLease : IAsyncDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -4,13 +4,13 @@ namespace RedProperty.Consultation.Actions;
 /// Raises <see cref="ActionItemOverdue"/> once for every action item unfinished past its due day
 /// (district days, the injected TimeProvider), every <c>Actions:OverdueCheckEvery</c> (10 min).
 /// </summary>
-public sealed class OverdueActions(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueActions> logger) : QuietPeriodicJob(time, logger)
+public sealed class OverdueActions(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueActions> logger) : ExclusivePeriodicJob(store, time, logger)
 {
     protected override TimeSpan Interval { get; } = configuration.GetValue("Actions:OverdueCheckEvery", TimeSpan.FromMinutes(10));
 
     protected override string Work => "Checking action items for overdue ones";
 
-    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RaiseAsync(store, now, cancellationToken);
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RaiseAsync(Store, now, cancellationToken);
 
     public static async Task RaiseAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace RedProperty.Evaluation.Complaints;
 /// race safely: the event is appended at the version read, so only one of them succeeds.
 /// </summary>
 public sealed class OverdueComplaints(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueComplaints> logger)
-    : QuietPeriodicJob(time, logger)
+    : ExclusivePeriodicJob(store, time, logger)
 {
     private const int Batch = 500;
 
@@ -17,7 +17,7 @@ public sealed class OverdueComplaints(IDocumentStore store, TimeProvider time, I
 
     protected override async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        while (await RaiseAsync(store, now, cancellationToken) == Batch)
+        while (await RaiseAsync(Store, now, cancellationToken) == Batch)
         {
         }
     }

@@ -8,7 +8,7 @@ namespace RedProperty.Evaluation.Rectifications;
 /// finds to do it finishes in one pass.
 /// </summary>
 public sealed class RectificationEscalation(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<RectificationEscalation> logger)
-    : QuietPeriodicJob(time, logger)
+    : ExclusivePeriodicJob(store, time, logger)
 {
     private readonly int _interviewAfter = configuration.GetValue("Rectifications:InterviewAfterDays", 14);
 
@@ -16,7 +16,7 @@ public sealed class RectificationEscalation(IDocumentStore store, TimeProvider t
 
     protected override string Work => "Escalating missed rectification deadlines";
 
-    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => EscalateAsync(store, now, _interviewAfter, cancellationToken);
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => EscalateAsync(Store, now, _interviewAfter, cancellationToken);
 
     /// <summary>The escalation due for an order on <paramref name="today"/>, if any (pure).</summary>
     public static EscalationLevel? Due(RectificationOrder order, DateOnly today, int interviewAfterDays) =>

@@ -108,6 +108,9 @@ public sealed class DistrictLogConsumerDefinition : ConsumerDefinition<DistrictL
         endpointConfigurator.AddDeserializer(new CloudEventsSerializerFactory(), isDefault: true);
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
+            // One instance consumes at a time, the others stand by: the log keeps the order the feed
+            // delivered (a branch's "forming" before its "established"), however many instances run.
+            rabbit.SingleActiveConsumer = true;
             rabbit.ConfigureConsumeTopology = false;
             rabbit.PrefetchCount = 64;
             rabbit.Bind(PublicEvents.Exchange, binding =>
@@ -115,6 +118,58 @@ public sealed class DistrictLogConsumerDefinition : ConsumerDefinition<DistrictL
                 binding.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
                 binding.RoutingKey = $"{PublicEvents.TypePrefix}redproperty.#";
             });
+        }
+    }
+}
+
+/// <summary>
+/// Versions before 2026-12 declared the log's queue without single-active-consumer, and RabbitMQ refuses
+/// to declare a queue again with other arguments: such a queue, once empty, is deleted before the bus
+/// starts, which declares and binds it anew. One still holding entries is left alone and the start fails
+/// with what to do (let the Overview that is running drain it).
+/// </summary>
+public sealed class DistrictLogQueue(IConfiguration configuration, ILogger<DistrictLogQueue> logger) : IBrokerUpgrade
+{
+    public async Task UpgradeAsync(CancellationToken cancellationToken)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = Broker.UriFrom(configuration), ClientProvidedName = "overview-queue-upgrade" };
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        if (!await ExistsWithOtherArgumentsAsync(connection, cancellationToken))
+        {
+            return;
+        }
+
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await channel.QueueDeleteAsync(DistrictLogConsumerDefinition.Queue, ifUnused: false, ifEmpty: true, cancellationToken: cancellationToken);
+            logger.LogWarning("Deleted the empty queue {Queue} of an earlier version; the bus declares it again with a single active consumer",
+                DistrictLogConsumerDefinition.Queue);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 406)
+        {
+            throw new InvalidOperationException(
+                $"The queue {DistrictLogConsumerDefinition.Queue} of an earlier version still holds entries: start that version's Overview until it is empty, then this one.", e);
+        }
+    }
+
+    private static async Task<bool> ExistsWithOtherArgumentsAsync(RabbitMQ.Client.IConnection connection, CancellationToken cancellationToken)
+    {
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(DistrictLogConsumerDefinition.Queue, cancellationToken);
+            await probe.QueueDeclareAsync(DistrictLogConsumerDefinition.Queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-single-active-consumer"] = true }, cancellationToken: cancellationToken);
+            return false; // already a single-active-consumer queue
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false; // not there yet: the bus declares it
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 406)
+        {
+            return true;
         }
     }
 }

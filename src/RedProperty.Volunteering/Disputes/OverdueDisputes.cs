@@ -5,13 +5,13 @@ namespace RedProperty.Volunteering.Disputes;
 /// overdue once, and escalated to its community's joint meeting; checked every
 /// <c>Disputes:OverdueCheckEvery</c> (10 min) by the injected clock.
 /// </summary>
-public sealed class OverdueDisputes(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueDisputes> logger) : QuietPeriodicJob(time, logger)
+public sealed class OverdueDisputes(IDocumentStore store, TimeProvider time, IConfiguration configuration, ILogger<OverdueDisputes> logger) : ExclusivePeriodicJob(store, time, logger)
 {
     protected override TimeSpan Interval { get; } = configuration.GetValue("Disputes:OverdueCheckEvery", TimeSpan.FromMinutes(10));
 
     protected override string Work => "Checking disputes for overdue ones";
 
-    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RaiseAsync(store, now, cancellationToken);
+    protected override Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RaiseAsync(Store, now, cancellationToken);
 
     public static async Task RaiseAsync(IDocumentStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
