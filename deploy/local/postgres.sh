@@ -3,11 +3,15 @@
 #   postgres.sh run   DIR PORT   foreground (Aspire's local mode supervises it; SIGTERM stops it)
 #   postgres.sh start DIR PORT   background, returns when it accepts connections
 #   postgres.sh stop  DIR
+#   postgres.sh primary DIR PORT            background, commits wait for the standby named "standby"
+#   postgres.sh standby DIR PORT PRIMARY    background, a streaming copy of the primary on PRIMARY
+#   postgres.sh promote DIR PORT            the standby becomes a primary
+#   postgres.sh kill    DIR PORT            SIGKILL to the server (a crash, for fault tests)
 # First use creates the cluster (superuser postgres, password $REDPROPERTY_DB_PASSWORD) and the
 # database redproperty. REDPROPERTY_DB_FAST=1 trades durability for speed (tests only).
 set -euo pipefail
 
-verb=${1:?run|start|stop}
+verb=${1:?run|start|stop|primary|standby|promote|kill}
 dir=$(realpath -m "${2:?data directory}")
 port=${3:-25432}
 password=${REDPROPERTY_DB_PASSWORD:-redproperty-dev-password}
@@ -41,7 +45,33 @@ if [ -n "${REDPROPERTY_DB_FAST:-}" ]; then
   options+=(-c fsync=off -c synchronous_commit=off -c full_page_writes=off)
 fi
 
+standby() { # PRIMARY: base backup with streaming replication settings (-R), named "standby"
+  [ -f "$dir/initialized" ] && return
+  rm -rf "$dir/pgdata"
+  mkdir -p "$dir/socket"
+  chown -R postgres:postgres "$dir"
+  PGPASSWORD=$password as_postgres "$bin/pg_basebackup" -d "host=127.0.0.1 port=$1 user=postgres application_name=standby" \
+    -D "$dir/pgdata" -R -X stream -c fast
+  touch "$dir/initialized"
+}
+
 case "$verb" in
+  primary)
+    init
+    # Synchronous: a commit is acknowledged once the standby has it, so promoting it loses none.
+    as_postgres "$bin/pg_ctl" -D "$dir/pgdata" -l "$dir/postgres.log" \
+      -o "${options[*]} -c synchronous_standby_names=standby -c synchronous_commit=on" -w -t 60 start >/dev/null
+    ;;
+  standby)
+    standby "${4:?primary port}"
+    as_postgres "$bin/pg_ctl" -D "$dir/pgdata" -l "$dir/postgres.log" -o "${options[*]}" -w -t 60 start >/dev/null
+    ;;
+  promote)
+    as_postgres "$bin/pg_ctl" -D "$dir/pgdata" -w -t 60 promote >/dev/null
+    ;;
+  kill)
+    kill -9 "$(head -1 "$dir/pgdata/postmaster.pid")"
+    ;;
   run)
     init
     exec setpriv --reuid=postgres --regid=postgres --init-groups "$bin/postgres" -D "$dir/pgdata" "${options[@]}"
