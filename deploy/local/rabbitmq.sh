@@ -4,10 +4,16 @@
 #   rabbitmq.sh start DIR AMQP_PORT [MANAGEMENT_PORT]   background, returns when ready
 #   rabbitmq.sh stop  DIR AMQP_PORT
 #   rabbitmq.sh stop-app|start-app DIR AMQP_PORT        take the broker away and back (outage tests)
+#   rabbitmq.sh cluster DIR AMQP_PORT                    three nodes joined in a cluster, background:
+#                                                        AMQP on AMQP_PORT, +10, +20 (management +1 each),
+#                                                        data in DIR/node-<port>, one cookie, one epmd
+#   rabbitmq.sh kill  DIR AMQP_PORT                      SIGKILL to one node (a crash, for fault tests)
+#   rabbitmq.sh cluster-stop DIR AMQP_PORT               every node of the cluster
 # User $REDPROPERTY_BROKER_USER / $REDPROPERTY_BROKER_PASSWORD (administrator), created on first boot.
 set -euo pipefail
+self=$(realpath "${BASH_SOURCE[0]}")
 
-verb=${1:?run|start|stop|stop-app|start-app}
+verb=${1:?run|start|stop|stop-app|start-app|cluster|kill|cluster-stop}
 dir=$(realpath -m "${2:?data directory}")
 amqp=${3:-25680}
 management=${4:-$((amqp + 1))}
@@ -17,12 +23,13 @@ password=${REDPROPERTY_BROKER_PASSWORD:-redproperty-dev-password}
 
 # The /usr/sbin wrappers switch user and log to /var/log; the real scripts run as anyone.
 export PATH=/usr/lib/rabbitmq/bin:$PATH
-export HOME=$dir/home
+# A cluster's nodes share the Erlang cookie (in HOME) and the port mapper (epmd).
+export HOME=${REDPROPERTY_BROKER_HOME:-$dir/home}
 export RABBITMQ_NODENAME=rabbit-$amqp@localhost
 export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT=$amqp
 export RABBITMQ_DIST_PORT=$((amqp + 2))
-export ERL_EPMD_PORT=$((amqp + 3))
+export ERL_EPMD_PORT=${REDPROPERTY_EPMD_PORT:-$((amqp + 3))}
 export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf
 export RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
@@ -76,6 +83,29 @@ case "$verb" in
       [ -s "$RABBITMQ_PID_FILE" ] && kill "$(cat "$RABBITMQ_PID_FILE")" 2>/dev/null || true
     fi
     epmd -kill >/dev/null 2>&1 || true
+    ;;
+  cluster)
+    export REDPROPERTY_BROKER_HOME=$dir/home REDPROPERTY_EPMD_PORT=$((amqp + 3))
+    for node in "$amqp" $((amqp + 10)) $((amqp + 20)); do
+      bash "$self" start "$dir/node-$node" "$node"
+    done
+    for node in $((amqp + 10)) $((amqp + 20)); do
+      RABBITMQ_NODENAME=rabbit-$node@localhost
+      ctl stop_app
+      ctl reset
+      ctl join_cluster "rabbit-$amqp@localhost"
+      ctl start_app
+      ctl await_startup --timeout 60
+    done
+    ;;
+  kill)
+    kill -9 "$(cat "$RABBITMQ_PID_FILE")"
+    ;;
+  cluster-stop)
+    export REDPROPERTY_BROKER_HOME=$dir/home REDPROPERTY_EPMD_PORT=$((amqp + 3))
+    for node in "$amqp" $((amqp + 10)) $((amqp + 20)); do
+      bash "$self" stop "$dir/node-$node" "$node" || true
+    done
     ;;
   stop-app) ctl stop_app ;;
   start-app) ctl start_app && ctl await_startup --timeout 60 ;;

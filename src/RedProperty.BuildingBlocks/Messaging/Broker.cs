@@ -16,9 +16,26 @@ public static class Broker
             ?? throw new InvalidOperationException(
                 $"Connection string '{MessagingExtensions.ConnectionName}' (amqp://user:password@host:port/vhost) is missing."));
 
-    /// <summary>A connection named as it shows in the management UI.</summary>
-    public static Task<IConnection> ConnectAsync(Uri broker, string name, CancellationToken cancellationToken) =>
-        new ConnectionFactory { Uri = broker, ClientProvidedName = name }.CreateConnectionAsync(cancellationToken);
+    /// <summary>
+    /// Every node of the broker: the connection string's host, then a cluster's other nodes from its
+    /// query, <c>amqp://user:password@node-1:5672/vhost?nodes=node-2:5672,node-3:5672</c>. A client
+    /// connects to the first that answers and, when that node goes, to another.
+    /// </summary>
+    public static IReadOnlyList<AmqpTcpEndpoint> NodesOf(Uri broker)
+    {
+        var first = new AmqpTcpEndpoint(broker.Host, broker.IsDefaultPort ? AmqpTcpEndpoint.UseDefaultPort : broker.Port);
+        var others = System.Web.HttpUtility.ParseQueryString(broker.Query)["nodes"] is { Length: > 0 } nodes
+            ? nodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => AmqpTcpEndpoint.Parse(n))
+            : [];
+        return [first, .. others];
+    }
+
+    /// <summary>A connection named as it shows in the management UI (to any node of a cluster).</summary>
+    public static Task<IConnection> ConnectAsync(Uri broker, string name, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory { Uri = new UriBuilder(broker) { Query = "" }.Uri, ClientProvidedName = name };
+        return factory.CreateConnectionAsync(NodesOf(broker), cancellationToken);
+    }
 
     /// <summary>A channel whose publishes complete only once confirmed, and fail when returned.</summary>
     public static Task<IChannel> OpenConfirmingChannelAsync(IConnection connection, CancellationToken cancellationToken) =>

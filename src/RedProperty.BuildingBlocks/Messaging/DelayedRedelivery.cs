@@ -80,7 +80,7 @@ public sealed class DelayedRedeliveryFilter<T>(RedeliverySettings settings, Dela
 /// every redelivery (this is the failure path, and a declare is idempotent), so a delay queue
 /// deleted while the service runs is back before the next message needs it.
 /// </summary>
-public sealed class DelayQueues(Uri broker) : IAsyncDisposable
+public sealed class DelayQueues(Uri broker, bool quorum = false) : IAsyncDisposable
 {
     private readonly BrokerConnection _connection = new(broker, "redproperty-delay-queues");
 
@@ -94,13 +94,19 @@ public sealed class DelayQueues(Uri broker) : IAsyncDisposable
         var connection = await _connection.GetAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(delayName, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        await channel.QueueDeclareAsync(delayName, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
+        var arguments = new Dictionary<string, object?>
         {
             ["x-message-ttl"] = (long)delay.TotalMilliseconds,
             // The queue's own endpoint exchange (MassTransit binds it to the queue): a service may
             // write there, unlike the default exchange.
             ["x-dead-letter-exchange"] = queue,
-        }, cancellationToken: cancellationToken);
+        };
+        if (quorum)
+        {
+            arguments["x-queue-type"] = "quorum";
+        }
+
+        await channel.QueueDeclareAsync(delayName, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(delayName, delayName, "", cancellationToken: cancellationToken);
         return delayName;
     }

@@ -38,7 +38,9 @@ public static class MessagingExtensions
         var redelivery = Redelivery(configuration);
 
         builder.Services.AddSingleton(redelivery);
-        builder.Services.AddSingleton(_ => new DelayQueues(broker)); // a factory, so the container disposes it
+        // Messaging:QueueType=quorum on a cluster (a queue's type is fixed when it is first declared).
+        var quorum = string.Equals(configuration["Messaging:QueueType"], "quorum", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSingleton(_ => new DelayQueues(broker, quorum)); // a factory, so the container disposes it
         builder.Services.AddSingleton(_ => new CloudEventsPublisher(broker, serviceName, configuration));
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddReceiveObserver<SkippedMessages>();
@@ -59,6 +61,12 @@ public static class MessagingExtensions
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
                 {
+                    if (quorum)
+                    {
+                        // Replicated on the cluster's nodes: a node lost loses no message.
+                        rabbitEndpoint.SetQuorumQueue();
+                    }
+
                     foreach (var publisher in replaysFrom ?? [])
                     {
                         rabbitEndpoint.Bind(ReplayExchange.Of(publisher), binding =>
@@ -89,6 +97,16 @@ public static class MessagingExtensions
 
                     // The forwarder relies on this: a publish completes only once the broker has the message.
                     host.PublisherConfirmation = true;
+                    if (Broker.NodesOf(broker) is { Count: > 1 } nodes)
+                    {
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in nodes)
+                            {
+                                cluster.Node($"{node.HostName}:{node.Port}");
+                            }
+                        });
+                    }
                 });
                 rabbit.PrefetchCount = configuration.GetValue("Messaging:PrefetchCount", 32);
                 rabbit.ConcurrentMessageLimit = configuration.GetValue("Messaging:ConcurrentMessageLimit", 16);
