@@ -131,7 +131,7 @@ public sealed class IdentityService
         }
     }
 
-    private const long PrepareLock = 0x5250_4944_5052; // "RPIDPR"
+    private static readonly long PrepareLock = RedProperty.BuildingBlocks.EventStore.AdvisoryLocks.KeyOf("identity/prepare-store");
 
     private static async Task PrepareAccountsAsync(WebApplication app, IServiceProvider services)
     {

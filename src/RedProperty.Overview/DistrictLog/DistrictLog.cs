@@ -50,8 +50,8 @@ public sealed record PublicCloudEvent(string Id, string Type);
 public sealed class DistrictLogConsumer(IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider time, ILogger<DistrictLogConsumer> logger)
     : IConsumer<PublicCloudEvent>
 {
-    /// <summary>The transaction-scoped advisory lock of the log's writers (any constant, the same in every instance).</summary>
-    public const long WriterLock = 0x5250_444C_4F47; // "RPDLOG"
+    /// <summary>The transaction-scoped advisory lock of the log's writers (the same in every instance).</summary>
+    public static readonly long WriterLock = AdvisoryLocks.KeyOf("overview/district-log-writer");
 
     public async Task Consume(ConsumeContext<PublicCloudEvent> context)
     {
