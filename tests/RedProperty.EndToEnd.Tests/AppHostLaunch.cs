@@ -120,7 +120,10 @@ public static class AppHostLaunch
         ], postgresPort, rabbitPort);
     }
 
-    private static int FreePortBlock(int start, int size)
+    /// <summary>A free port from <paramref name="start"/> on.</summary>
+    public static int FreePort(int start) => FreePortBlock(start, 1);
+
+    public static int FreePortBlock(int start, int size)
     {
         for (var port = start; port < start + 150; port += size)
         {

@@ -45,7 +45,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ICo
             DomainException => Problem(StatusCodes.Status409Conflict, "Rule broken", exception.Message),
             Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
-            _ when DatabaseUnavailable(exception) =>
+            _ when DatabaseOutages.IsOutage(exception) =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", $"The database does not answer; try again in {_retryAfterSeconds} s."),
             _ when DocumentConflicts.Any(exception) =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
@@ -68,23 +68,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ICo
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    // Npgsql marks what a retry may cure (refused or broken connections, a server shutting down or
-    // starting) as transient; Marten wraps it, so look along the chain. "No suitable host" (a
-    // multi-host connection while no server is primary: during a failover) is not marked, but is
-    // cured by the promotion: any failure of Npgsql's own, not the server's, counts as unavailable.
-    private static bool DatabaseUnavailable(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or Npgsql.NpgsqlException and not Npgsql.PostgresException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

@@ -73,7 +73,8 @@ public static class ErrorQueues
                 foreach (var key in headers.Keys.Where(k => k.StartsWith("MT-Fault-", StringComparison.Ordinal)
                                                             || k.StartsWith("MT-Reason", StringComparison.Ordinal)
                                                             || k == "MT-Host-MachineName"
-                                                            || k == RedeliveryHeader).ToList())
+                                                            || k == RedeliveryHeader
+                                                            || k == OutageRedeliveryHeader).ToList())
                 {
                     headers.Remove(key);
                 }
@@ -89,6 +90,7 @@ public static class ErrorQueues
     }
 
     public const string RedeliveryHeader = "RedProperty-Redelivery";
+    public const string OutageRedeliveryHeader = "RedProperty-Outage-Redelivery";
 
     /// <summary><c>POST {prefix}/unrouted/republish</c>: retry what was parked for want of a queue.</summary>
     public static IEndpointRouteBuilder MapUnroutedOperations(this IEndpointRouteBuilder app, string prefix, string serviceName)

@@ -22,6 +22,8 @@ public static class MessagingExtensions
     /// retried at once (<c>Messaging:RetryLimit</c>, default 5), then redelivered after
     /// <c>Messaging:RedeliveryDelay</c> (default 5 minutes) up to <c>Messaging:RedeliveryRounds</c>
     /// times (default 3), then moved to <c>{queue}_error</c> where operators can see and move it back.
+    /// A message that failed because the database was out of reach waits <c>Messaging:OutageRedeliveryDelay</c>
+    /// (default 10 s) instead, up to <c>Messaging:OutageRedeliveryRounds</c> times (default 60).
     /// Prefetch (<c>Messaging:PrefetchCount</c>, default 32) and concurrency
     /// (<c>Messaging:ConcurrentMessageLimit</c>, default 16) are explicit. The service starts even
     /// while the broker is down, connects later, and reports the bus as Degraded meanwhile.
@@ -136,18 +138,15 @@ public static class MessagingExtensions
         app.Logger.LogInformation("Broker topology of {Application} deployed", app.Environment.ApplicationName);
     }
 
-    /// <summary>The longest a message can take from its first failure to its last redelivery.</summary>
-    public static TimeSpan RedeliveryWindow(IConfiguration configuration)
-    {
-        var redelivery = Redelivery(configuration);
-        var retries = redelivery.RetryLimit * TimeSpan.FromSeconds(5);
-        return ((redelivery.Delay + retries) * (redelivery.Rounds + 1)) + TimeSpan.FromHours(1);
-    }
+    /// <summary>The longest a message can take from its first failure to its last redelivery, and an hour more.</summary>
+    public static TimeSpan RedeliveryWindow(IConfiguration configuration) => Redelivery(configuration).Window + TimeSpan.FromHours(1);
 
     private static RedeliverySettings Redelivery(IConfiguration configuration) => new(
         configuration.GetValue("Messaging:RedeliveryDelay", TimeSpan.FromMinutes(5)),
         configuration.GetValue("Messaging:RedeliveryRounds", 3),
-        configuration.GetValue("Messaging:RetryLimit", 5));
+        configuration.GetValue("Messaging:RetryLimit", 5),
+        configuration.GetValue("Messaging:OutageRedeliveryDelay", TimeSpan.FromSeconds(10)),
+        configuration.GetValue("Messaging:OutageRedeliveryRounds", 60));
 
     /// <summary>
     /// Publishes the events <paramref name="map"/> selects, through the <see cref="IntegrationEventForwarder"/>

@@ -23,11 +23,20 @@ public sealed class TickConsumer(Inbox inbox) : InboxConsumer<Tick>(inbox)
     /// <summary>Streams whose ticks fail this many more times, as a conflict with a concurrent writer does.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> FailingTimes = new();
 
+    /// <summary>Streams whose ticks find the database out of reach this many more times, as during a failover.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> UnreachableTimes = new();
+
     protected override Task Apply(Tick message, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (FailingTimes.TryGetValue(message.StreamId, out var left) && left > 0 && FailingTimes.TryUpdate(message.StreamId, left - 1, left))
         {
             throw new InvalidOperationException($"Tick {message.StreamId} lost a race; {left - 1} more to lose.");
+        }
+
+        if (UnreachableTimes.TryGetValue(message.StreamId, out var outage) && outage > 0 && UnreachableTimes.TryUpdate(message.StreamId, outage - 1, outage))
+        {
+            // What Npgsql throws while no server is primary.
+            throw new Npgsql.NpgsqlException("No suitable host was found.");
         }
 
         if (Failing.ContainsKey(message.StreamId))
@@ -43,13 +52,14 @@ public sealed class TickConsumer(Inbox inbox) : InboxConsumer<Tick>(inbox)
 /// <summary>Which redelivery round each successful consumption was in (null: the first).</summary>
 public sealed class Attempts : IConsumeMessageObserver<Tick>
 {
-    public System.Collections.Concurrent.ConcurrentDictionary<Guid, (int Attempt, int? Round)> Succeeded { get; } = new();
+    public System.Collections.Concurrent.ConcurrentDictionary<Guid, (int Attempt, int? Round, int? OutageRound)> Succeeded { get; } = new();
 
     public Task PreConsume(ConsumeContext<Tick> context) => Task.CompletedTask;
 
     public Task PostConsume(ConsumeContext<Tick> context)
     {
-        Succeeded[context.Message.StreamId] = (context.GetRetryAttempt(), context.ReceiveContext.TransportHeaders.Get<int>(ErrorQueues.RedeliveryHeader));
+        var headers = context.ReceiveContext.TransportHeaders;
+        Succeeded[context.Message.StreamId] = (context.GetRetryAttempt(), headers.Get<int>(ErrorQueues.RedeliveryHeader), headers.Get<int>(ErrorQueues.OutageRedeliveryHeader));
         return Task.CompletedTask;
     }
 
@@ -107,10 +117,13 @@ public sealed class InboxTests : IAsyncLifetime
             ["ConnectionStrings:redproperty"] = _system.Database,
             ["ConnectionStrings:messaging"] = _system.Broker.ConnectionUri.ToString(),
             ["EventStore:DaemonMode"] = "Solo",
-            // A failing message is retried once, waits 3 s once, then goes to the error queue.
+            // A failing message is retried once, waits 3 s once, then goes to the error queue;
+            // one that finds the database out of reach waits 1 s, up to three times, first.
             ["Messaging:RetryLimit"] = "1",
             ["Messaging:RedeliveryRounds"] = "1",
             ["Messaging:RedeliveryDelay"] = "00:00:03",
+            ["Messaging:OutageRedeliveryRounds"] = "3",
+            ["Messaging:OutageRedeliveryDelay"] = "00:00:01",
         });
         builder.AddMessaging("inbox-test", bus => bus.AddConsumer<TickConsumer>());
         builder.AddEventStore("inbox_test", _ => { });
@@ -160,6 +173,35 @@ public sealed class InboxTests : IAsyncLifetime
         await Eventually.True(async () => await Applied(tick.StreamId) == 1, what: "the tick applied");
         // Applied in the first round: it never went round the delay queue (which stamps the round).
         Assert.Null(_attempts.Succeeded[tick.StreamId].Round);
+    }
+
+    [Fact]
+    public async Task A_message_that_finds_the_database_out_of_reach_comes_back_soon_on_rounds_of_its_own()
+    {
+        // Two tries a delivery: six failures use up the first delivery and two outage rounds; the third round succeeds.
+        // Ordinary redelivery would have parked it after its one round.
+        var tick = new Tick(Guid.CreateVersion7());
+        TickConsumer.UnreachableTimes[tick.StreamId] = 6;
+        await _host.Services.GetRequiredService<IBus>().Publish(tick);
+
+        await Eventually.True(async () => await Applied(tick.StreamId) == 1, TimeSpan.FromSeconds(60), "the tick applied once the outage is over");
+        Assert.Equal((0, (int?)null, (int?)3), _attempts.Succeeded[tick.StreamId]);
+        Assert.NotNull(await _system.Broker.QueueAsync(DelayQueues.NameOf("inbox-test-tick", TimeSpan.FromSeconds(1))));
+    }
+
+    [Fact]
+    public async Task An_outage_longer_than_its_rounds_goes_on_to_the_ordinary_rounds_then_to_the_error_queue()
+    {
+        var tick = new Tick(Guid.CreateVersion7());
+        var messageId = Guid.NewGuid();
+        TickConsumer.UnreachableTimes[tick.StreamId] = int.MaxValue;
+        await _host.Services.GetRequiredService<IBus>().Publish(tick, c => c.MessageId = messageId);
+
+        var parked = await Parked(messageId);
+        Assert.Equal(3, parked.Headers[ErrorQueues.OutageRedeliveryHeader].GetInt32());
+        Assert.Equal(1, parked.Headers[ErrorQueues.RedeliveryHeader].GetInt32());
+        TickConsumer.UnreachableTimes.TryRemove(tick.StreamId, out _);
+        Assert.Equal(0, await Applied(tick.StreamId));
     }
 
     [Fact]
