@@ -2,7 +2,7 @@
 # A development access token for a role, from the running system (deploy/run.sh). The last line is
 # the bare token:
 #   deploy/token.sh district-admin | inspector | auditor | integration-client
-#   deploy/token.sh community-staff <community, e.g. 北道埠社区>
+#   deploy/token.sh community-staff <community id>
 #   deploy/token.sh company-user <company id>
 #   deploy/token.sh instructor <instructor id>
 #   curl -H "Authorization: Bearer $(deploy/token.sh auditor | tail -1)" http://localhost:5080/api/organization/summary

@@ -41,18 +41,18 @@ public static class CallerScopes
 
     private sealed record RouteScope(string RouteValue, Func<Caller, Guid, bool> Allows);
 
-    /// <summary>The community a ledger query may cover: a community's staff get only theirs
+    /// <summary>The community a ledger query may cover: a community's staff get only theirs, by id
     /// (asking for another is a 404), everyone else what they asked for.</summary>
     public static bool TryLimitCommunity(this Caller caller, string? asked, out string? community)
     {
         community = asked;
-        if (caller.CommunityLimit is not { } own)
+        if (caller.CommunityIdLimit() is not { } own)
         {
             return true;
         }
 
-        community = own;
-        return string.IsNullOrEmpty(asked) || asked == own;
+        community = own.ToString();
+        return string.IsNullOrEmpty(asked) || asked == community;
     }
 
     /// <summary>The company a query may cover: a company's users get only theirs (asking for another is a 404), everyone else what they asked for.</summary>
@@ -70,13 +70,11 @@ public static class CallerScopes
 
     /// <summary>
     /// The only community (by id) a community's staff see, null when the caller is not limited to one.
-    /// The claim may carry the community's id or its name; <paramref name="idOfName"/> looks a name up in
-    /// the service's own copy of the geography. A name nobody has gives <see cref="Guid.Empty"/>: nothing.
+    /// A claim that is not an id (an old token naming the community) gives <see cref="Guid.Empty"/>:
+    /// nothing, since a name may belong to several communities.
     /// </summary>
-    public static async Task<Guid?> CommunityIdLimitAsync(this Caller caller, Func<string, Task<Guid?>> idOfName) =>
-        caller.CommunityLimit is not { } claim ? null
-        : Guid.TryParse(claim, out var id) ? id
-        : await idOfName(claim) ?? Guid.Empty;
+    public static Guid? CommunityIdLimit(this Caller caller) =>
+        caller.CommunityLimit is not { } claim ? null : Guid.TryParse(claim, out var id) ? id : Guid.Empty;
 
     public static IResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound);
 }

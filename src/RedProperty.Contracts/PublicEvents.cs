@@ -12,6 +12,13 @@ namespace RedProperty.Contracts;
 public sealed class PersonalDataAttribute : Attribute;
 
 /// <summary>
+/// Text typed by staff (a reason, a visit's topics): it may name or reach a person, however it was
+/// meant, so like personal data it travels between our own services but never on the public feed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class FreeTextAttribute : Attribute;
+
+/// <summary>
 /// The public feed: every contract as a CloudEvents 1.0 message on one durable topic exchange, the
 /// routing key being the CloudEvents <c>type</c>: <c>cn.gov.redproperty.&lt;service&gt;.&lt;event&gt;.v&lt;N&gt;</c>
 /// (the contract's wire name under the district's reverse-DNS prefix).

@@ -45,8 +45,9 @@ public sealed class AccountScopeValidator : AbstractValidator<AccountScope>
         RuleFor(s => s.Roles).NotEmpty().WithMessage("At least one role.");
         RuleForEach(s => s.Roles).Must(r => BuildingBlocks.Security.Roles.InTokens.Contains(r))
             .WithMessage($"One of: {string.Join(", ", BuildingBlocks.Security.Roles.InTokens)}.");
-        RuleFor(s => s.Community).NotEmpty().MaximumLength(100).When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.CommunityStaff))
-            .WithMessage("community-staff needs the community they serve.");
+        // An id: a community's name repeats across sub-districts, and a name claim would reach every one of them.
+        RuleFor(s => s.Community).Must(c => Guid.TryParse(c, out var id) && id != Guid.Empty).When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.CommunityStaff))
+            .WithMessage("community-staff needs the id of the community they serve.");
         RuleFor(s => s.Company).NotEmpty().When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.CompanyUser))
             .WithMessage("company-user needs the company's id.");
         RuleFor(s => s.Instructor).NotEmpty().When(s => s.Roles.Contains(BuildingBlocks.Security.Roles.Instructor))

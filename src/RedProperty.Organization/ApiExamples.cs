@@ -28,8 +28,9 @@ public static class ApiExamples
         .Add(new EndEstateService(Company, new DateOnly(2022, 6, 30)))
         .Add(new RecordStructure(86, [new Department("工程部", "赵建华", "部长"), new Department("客服部", "李红梅", "经理")]))
         .Add(new RecordSurvey(new DateOnly(2022, 3, 15), "区住建服务中心 张强", "区市场监管局", 2, false, "党员人数不足，拟联合建"))
+        // 620599 is no county's code: a well-formed ID number that is nobody's.
         .Add(new RegisterMember(Company, "李红梅", "客服部经理", JoinedVia.RelationTransferredIn, MemberStage.Full, new DateOnly(2012, 7, 1),
-            "620503198507150023", CompanyRole.DepartmentHead))
+            "620599198507150026", CompanyRole.DepartmentHead))
         .Add(new ChangeCompanyRole(CompanyRole.GeneralManager, "总经理", new DateOnly(2022, 3, 1)))
         .Add(new MoveCompany(OtherCompany, new DateOnly(2022, 8, 1), "副总经理", CompanyRole.DeputyGeneralManager))
         .Add(new AdvanceDevelopment(MemberStage.Probationary, new DateOnly(2021, 6, 1), ["张书记", "刘委员"]))

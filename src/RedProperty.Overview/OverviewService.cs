@@ -15,6 +15,7 @@ public sealed class OverviewService
     public static void Register(IHostApplicationBuilder builder)
     {
         builder.AddHttpConventions<OverviewService>(ApiExamples.Add);
+        builder.Services.AddSingleton<DistrictLogPublishers>();
         builder.Services.AddSingleton<IBrokerUpgrade, DistrictLogQueue>();
         builder.AddMessaging(Name, bus => bus.AddConsumer<DistrictLogConsumer>(typeof(DistrictLogConsumerDefinition)));
         builder.AddEventStore(Name, options =>

@@ -13,7 +13,8 @@ public static class ApiExamples
     private static readonly Guid Volunteer = Guid.Parse("01a22700-0000-7000-8000-0000000000b1");
 
     public static void Add(OpenApiExamples examples) => examples
-        .Add(new RegisterVolunteer(VolunteerSource.GridWorker, "马晓红", Community, "620503199001011234", true, new DateOnly(2022, 3, 1), "13893800999"))
+        // 620599 is no county's code: a well-formed ID number that is nobody's.
+        .Add(new RegisterVolunteer(VolunteerSource.GridWorker, "马晓红", Community, "620599199001011234", true, new DateOnly(2022, 3, 1), "13893800999"))
         .Add(new FormTeam(Community, "渭滨社区红色物业志愿服务队", Volunteer, new DateOnly(2022, 3, 5)))
         .Add(new JoinTeam(Volunteer, new DateOnly(2022, 3, 6)))
         .Add(new ScheduleActivity("stairwellAdverts", "清理楼道小广告", Estate, new DateTimeOffset(2022, 5, 14, 8, 30, 0, TimeSpan.FromHours(8)),

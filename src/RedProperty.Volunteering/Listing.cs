@@ -7,8 +7,8 @@ namespace RedProperty.Volunteering;
 internal static class Listing
 {
     /// <summary>The community a list covers: a community's staff get theirs (asking for another gives an empty list), others what they asked for.</summary>
-    public static async Task<Guid?> CommunityAsync(ClaimsPrincipal user, IQuerySession session, Guid? asked, CancellationToken cancellationToken) =>
-        await CommunityScopes.LimitAsync<CommunityEntry>(user, session, cancellationToken) is { } own
+    public static Guid? Community(ClaimsPrincipal user, Guid? asked) =>
+        CommunityScopes.Limit(user) is { } own
             ? (asked is null || asked == own ? own : Guid.Empty)
             : asked;
 

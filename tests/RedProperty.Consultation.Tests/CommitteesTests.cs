@@ -57,7 +57,7 @@ public sealed class CommitteesTests(ConsultationFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.Http.PostAsJsonAsync("/api/consultation/committees",
             new { communityId = Guid.NewGuid(), name = "无此社区", termFrom = "2021-07-01", termTo = "2026-06-30" })).StatusCode);
 
-        var qiaonanStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: "桥南社区"));
+        var qiaonanStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Qiaonan.ToString()));
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonanStaff.Http.GetAsync($"/api/consultation/committees/{first}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonanStaff.Post($"/api/consultation/committees/{first}/members", new { name = "外人", position = "member", from = "2022-01-01" }, 1)).StatusCode);
         var weibinStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Weibin.ToString()));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Testing;
 using EvaluationV1 = RedProperty.Contracts.Evaluation.V1;
 
@@ -49,5 +50,19 @@ public sealed class ProposalsTests(ConsultationFixture fixture) : IClassFixture<
         var byEvent = await Admin.Get($"/api/consultation/trace/{trace.GetProperty("source").GetProperty("eventId").GetGuid()}");
         Assert.Equal(item, byEvent[0].GetProperty("itemId").GetGuid());
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.Http.GetAsync($"/api/consultation/trace/{Guid.NewGuid()}")).StatusCode);
+
+        // Another community's staff do not see the item at all; the reasoning, part of minutes kept to the
+        // participants, is read by the organisers only.
+        var qiaonanStaff = await fixture.As(Roles.CommunityStaff, community: fixture.Qiaonan.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await qiaonanStaff.GetAsync($"/api/consultation/trace/{complaint}")).StatusCode);
+        var weibinStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Weibin.ToString()));
+        Assert.Equal("物业三日内上门处理，社区回访", (await weibinStaff.Get($"/api/consultation/trace/{complaint}"))[0].GetProperty("reasoning").GetString());
+        foreach (var role in new[] { Roles.Auditor, Roles.IntegrationClient, Roles.CompanyUser })
+        {
+            var reader = new ApiClient(await fixture.As(role, company: fixture.Hongyuan));
+            var step = (await reader.Get($"/api/consultation/trace/{complaint}"))[0];
+            Assert.Equal("adopted", step.GetProperty("outcome").GetString());
+            Assert.Equal(JsonValueKind.Null, step.GetProperty("reasoning").ValueKind);
+        }
     }
 }

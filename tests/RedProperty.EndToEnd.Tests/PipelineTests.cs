@@ -184,9 +184,10 @@ public sealed class PipelineTests : IAsyncLifetime
     public async Task Messages_that_arrive_while_PostgreSQL_is_down_are_all_applied_once_it_is_back()
     {
         const int count = 10;
-        // Immediate retries run out within the outage; delayed redelivery brings them back afterwards.
+        // Immediate retries run out within the outage; the outage's own short redelivery brings them back
+        // afterwards (the ordinary one keeps its 5 minutes: were the outage not recognised, this would time out).
         var evaluationHost = _system.Start<EvaluationService>(
-            ("Messaging:RetryLimit", "2"), ("Messaging:RedeliveryDelay", "00:00:05"), ("Messaging:RedeliveryRounds", "20"));
+            ("Messaging:RetryLimit", "2"), ("Messaging:OutageRedeliveryDelay", "00:00:03"), ("Messaging:OutageRedeliveryRounds", "20"));
         await evaluationHost.ConsumersReadyAsync();
         var bus = evaluationHost.Services.GetRequiredService<IBus>();
         var registrations = Enumerable.Range(1, count)
@@ -202,8 +203,8 @@ public sealed class PipelineTests : IAsyncLifetime
             }
 
             // The outage lasts 20 s while the messages fail their retries and wait for redelivery.
-            await Eventually.True(async () => (await _system.Broker.QueueAsync(DelayQueues.NameOf("evaluation-property-company-registered", TimeSpan.FromSeconds(5))))?.Messages > 0,
-                what: "messages waiting for delayed redelivery");
+            await Eventually.True(async () => (await _system.Broker.QueueAsync(DelayQueues.NameOf("evaluation-property-company-registered", TimeSpan.FromSeconds(3))))?.Messages > 0,
+                what: "messages waiting for the outage's redelivery");
             await Task.Delay(TimeSpan.FromSeconds(20));
         }
         finally

@@ -38,8 +38,14 @@ public sealed partial class SignInTests : IAsyncLifetime
         var user = $"staff-{Guid.NewGuid():N}"[..20];
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.PutAsJsonAsync($"/api/identity/consoles/{console}",
             new PutConsole("北道埠社区工作台", [new Uri(Callback)]))).StatusCode);
+        // The community by id: a name (北道埠社区) may be several communities' in different sub-districts.
+        var beidaobu = Guid.CreateVersion7().ToString();
+        using var byName = await _admin.PutAsJsonAsync($"/api/identity/operators/{user}",
+            new PutOperator("北道埠社区 李干事", "Beidaobu-2022-secure", new AccountScope([Roles.CommunityStaff], Community: "北道埠社区")));
+        Assert.Equal(HttpStatusCode.BadRequest, byName.StatusCode);
+        Assert.Contains("community", await byName.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.PutAsJsonAsync($"/api/identity/operators/{user}",
-            new PutOperator("北道埠社区 李干事", "Beidaobu-2022-secure", new AccountScope([Roles.CommunityStaff], Community: "北道埠社区")))).StatusCode);
+            new PutOperator("北道埠社区 李干事", "Beidaobu-2022-secure", new AccountScope([Roles.CommunityStaff], Community: beidaobu)))).StatusCode);
 
         var browser = _identity.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -80,7 +86,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var claims = Payload(access);
         Assert.Equal(user, claims.GetProperty("sub").GetString());
         Assert.Equal("community-staff", claims.GetProperty("role").GetString());
-        Assert.Equal("北道埠社区", claims.GetProperty("community").GetString());
+        Assert.Equal(beidaobu, claims.GetProperty("community").GetString());
         Assert.Equal("redproperty", claims.GetProperty("aud").GetString());
 
         // A service accepts it, with the operator's community as the limit.

@@ -8,6 +8,7 @@ using CloudNative.CloudEvents;
 using Json.Schema;
 using RabbitMQ.Client;
 using RedProperty.Contracts;
+using RedProperty.Testing;
 
 namespace RedProperty.Overview.Tests;
 
@@ -121,6 +122,27 @@ public sealed partial class PublicFeedTests(OverviewFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_whose_public_text_holds_a_phone_number_is_withheld_from_the_feed_and_counted()
+    {
+        using var withheld = new CountedMeasurements("redproperty.public_feed.withheld");
+        // Organization's forwarder publishes both; the first's name carries a mobile number.
+        var leaking = await fixture.Org.Company("天水市麦积区联系电话13893800123物业有限公司");
+        var marker = await fixture.Org.Company("天水市麦积区渭滨物业服务有限公司");
+
+        // One forwarder, in order: once the second is in the log, the first was dealt with.
+        var subjects = new List<string?>();
+        await Eventually.True(async () =>
+        {
+            subjects = [.. (await ReadAllAsync(0, 1000)).Events.Select(e => e.GetProperty("subject").GetString())];
+            return subjects.Contains(marker.ToString());
+        }, what: "the second registration in the log");
+        Assert.DoesNotContain(leaking.ToString(), subjects);
+        Assert.True(withheld.Total >= 1, "the withheld event counted");
+        // Our own services still get it: the company is registered as ever.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await fixture.Org.Http.GetAsync($"/api/organization/companies/{leaking}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_CloudEvent_twice_is_logged_once()
     {
         var id = Guid.CreateVersion7().ToString();
@@ -136,7 +158,7 @@ public sealed partial class PublicFeedTests(OverviewFixture fixture)
             ["data"] = new { teamId = Guid.CreateVersion7(), communityId = Guid.CreateVersion7(), name = "红色物业志愿服务队", formedOn = "2025-05-01", recordedAt = "2025-05-01T09:00:00+08:00" },
         });
         await using var channel = await fixture.Amqp.CreateChannelAsync(new CreateChannelOptions(true, true));
-        var properties = new BasicProperties { ContentType = "application/cloudevents+json", MessageId = id };
+        var properties = new BasicProperties { ContentType = "application/cloudevents+json", MessageId = id, UserId = fixture.System.Broker.SharedAccount };
         for (var i = 0; i < 2; i++)
         {
             await channel.BasicPublishAsync(PublicEvents.Exchange, "cn.gov.redproperty.volunteering.volunteer-team-formed.v1", false, properties, body);
@@ -145,7 +167,7 @@ public sealed partial class PublicFeedTests(OverviewFixture fixture)
         // A marker after both: once it is in the log, both copies have been consumed (one writer, in order).
         var marker = Guid.CreateVersion7().ToString();
         await channel.BasicPublishAsync(PublicEvents.Exchange, "cn.gov.redproperty.volunteering.volunteer-team-formed.v1", false,
-            new BasicProperties { ContentType = "application/cloudevents+json", MessageId = marker }, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace(id, marker, StringComparison.Ordinal)));
+            new BasicProperties { ContentType = "application/cloudevents+json", MessageId = marker, UserId = fixture.System.Broker.SharedAccount }, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace(id, marker, StringComparison.Ordinal)));
         var all = new List<string?>();
         await Eventually.True(async () =>
         {

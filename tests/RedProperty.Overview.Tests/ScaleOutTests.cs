@@ -107,7 +107,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
                 ["data"] = new { teamId = Guid.CreateVersion7(), communityId = Guid.CreateVersion7(), name = $"道北街道第{i + 1}志愿服务队", formedOn = "2025-05-01", recordedAt = "2025-05-01T09:00:00+08:00" },
             });
             await channel.BasicPublishAsync(PublicEvents.Exchange, type, false,
-                new BasicProperties { ContentType = "application/cloudevents+json", MessageId = id, Persistent = true }, body);
+                new BasicProperties { ContentType = "application/cloudevents+json", MessageId = id, Persistent = true, UserId = _system.Broker.SharedAccount }, body);
             published.Add(id);
         }
     }

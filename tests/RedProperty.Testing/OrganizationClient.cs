@@ -13,6 +13,17 @@ public sealed class OrganizationClient(HttpClient client) : ApiClient(client)
 
     private readonly Dictionary<string, Guid> _places = [];
 
+    /// <summary>The id of a community <see cref="Serve"/> registered.</summary>
+    public Guid CommunityId(string name) => _places[name];
+
+    /// <summary>A second community of the same name, in another sub-district, as names repeat across the district.</summary>
+    public async Task<Guid> Namesake(string community) =>
+        await Create("/api/organization/communities", new
+        {
+            name = community,
+            subDistrictId = await Create("/api/organization/sub-districts", new { name = $"桥南街道{Guid.NewGuid():N}"[..12], kind = "subDistrict" }),
+        });
+
     /// <summary>The company serves a new estate in <paramref name="community"/> (registered once, in 道北街道) from <paramref name="from"/>; returns the estate.</summary>
     public async Task<Guid> Serve(Guid companyId, string estate, string community, int households, string from = "2020-01-01", string? to = null)
     {

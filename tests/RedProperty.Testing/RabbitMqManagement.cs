@@ -34,6 +34,14 @@ public sealed class RabbitMqManagement
         await RedProperty.BuildingBlocks.Topology.UnroutedParking.ApplyAsync(_http, virtualHost, CancellationToken.None);
     }
 
+    /// <summary>A broker account of its own (as the AppHost makes one per service) with every right on <paramref name="virtualHost"/>.</summary>
+    public async Task CreateUserAsync(string virtualHost, string user, string password)
+    {
+        (await _http.PutAsJsonAsync($"api/users/{Uri.EscapeDataString(user)}", new { password, tags = "" })).EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/permissions/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+    }
+
     /// <summary>What a consumer outside .NET would do: its own durable queue bound to a contract's fanout exchange.</summary>
     public async Task BindQueueAsync(string virtualHost, string exchange, string queue)
     {

@@ -158,6 +158,17 @@ public sealed record TestBroker(Uri ConnectionUri, string VirtualHost, RabbitMqM
 
     public Task<int> CloseConnectionsAsync() => Management.CloseConnectionsAsync(VirtualHost);
 
+    /// <summary>The connection address of a broker account named <paramref name="user"/> on this virtual host (created if new).</summary>
+    public async Task<Uri> AccountAsync(string user)
+    {
+        const string password = "redproperty-test-account";
+        await Management.CreateUserAsync(VirtualHost, user, password);
+        return new UriBuilder(ConnectionUri) { UserName = user, Password = password }.Uri;
+    }
+
+    /// <summary>The account the tests' services share.</summary>
+    public string SharedAccount => Uri.UnescapeDataString(ConnectionUri.UserInfo.Split(':')[0]);
+
     /// <summary>Waits until a consumer listens on <paramref name="queue"/> (its service has bound it).</summary>
     public Task ConsumerReadyAsync(string queue) =>
         Eventually.True(async () => (await QueueAsync(queue))?.Consumers > 0, what: $"a consumer on {queue}");

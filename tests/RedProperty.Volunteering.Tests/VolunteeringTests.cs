@@ -79,7 +79,7 @@ public sealed class VolunteeringTests(VolunteeringFixture fixture) : IClassFixtu
     public async Task A_community_s_staff_reach_their_own_community_only()
     {
         var weibinVolunteer = await fixture.Volunteer("渭滨志愿者");
-        var qiaonan = new ApiClient(fixture.Host.CreateClient().WithToken(await fixture.System.Identity.TokenAsync(Roles.CommunityStaff, community: "桥南社区")));
+        var qiaonan = new ApiClient(fixture.Host.CreateClient().WithToken(await fixture.System.Identity.TokenAsync(Roles.CommunityStaff, community: fixture.Qiaonan.ToString())));
 
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.GetAsync($"/api/volunteering/volunteers/{weibinVolunteer}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonan.Http.GetAsync($"/api/volunteering/volunteers/{weibinVolunteer}/contact")).StatusCode);

@@ -31,12 +31,14 @@ public static class HttpConventions
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddRequestBodyLimit(builder.Configuration);
         // Unreadable bodies throw, so the handler above answers them as problem+json too.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new PrintableStrings());
         });
         // Stop a rule at its first failure, so later checks never see a null the first one reported.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -55,8 +57,9 @@ public static class HttpConventions
         app.UseClientAddressFromGateway();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSignIn();
+        // Before sign-in: an API key may travel in a form, which sign-in reads, and no body may be read past the limit.
         app.UseRequestBodyLimit();
+        app.UseSignIn();
         app.UseIdempotencyKeys();
         app.MapOpenApi().AllowAnonymous();
         // The API reference page in every environment; only in Development is it signed in with a

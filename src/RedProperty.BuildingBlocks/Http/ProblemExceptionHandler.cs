@@ -25,6 +25,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ICo
         var problem = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
+            // A form past the form reader's limits (fields, key or value length).
+            InvalidDataException when httpContext.Request.HasFormContentType =>
+                Problem(StatusCodes.Status400BadRequest, "Invalid request", exception.Message),
             InvalidFieldException invalid => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] })
             {
                 Status = StatusCodes.Status400BadRequest,

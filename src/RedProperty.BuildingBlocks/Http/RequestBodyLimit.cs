@@ -15,6 +15,23 @@ public static class RequestBodyLimit
 {
     public const long DefaultMaxBytes = 256 * 1024;
 
+    /// <summary>
+    /// The form reader's own limits (field count, key length) set as high as the body limit allows: a form
+    /// within the limit is always read, so no form fails inside sign-in (which reads an API key from it and
+    /// would turn the failure into a 401 that names nothing).
+    /// </summary>
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var max = configuration.GetValue("Http:MaxRequestBodyBytes", DefaultMaxBytes);
+        return services.Configure<FormOptions>(o =>
+        {
+            o.ValueCountLimit = (int)Math.Min(int.MaxValue, max);
+            o.KeyLengthLimit = (int)Math.Min(int.MaxValue, max);
+            o.ValueLengthLimit = (int)Math.Min(int.MaxValue, max);
+            o.MultipartBodyLengthLimit = max;
+        });
+    }
+
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
     {
         var max = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("Http:MaxRequestBodyBytes", DefaultMaxBytes);

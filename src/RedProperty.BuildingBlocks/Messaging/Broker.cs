@@ -30,6 +30,9 @@ public static class Broker
         return [first, .. others];
     }
 
+    /// <summary>The account a connection to <paramref name="broker"/> signs in as (the client's default, guest, when it names none).</summary>
+    public static string UserOf(Uri broker) => broker.UserInfo.Split(':', 2)[0] is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest";
+
     /// <summary>A connection named as it shows in the management UI (to any node of a cluster).</summary>
     public static Task<IConnection> ConnectAsync(Uri broker, string name, CancellationToken cancellationToken)
     {

@@ -42,14 +42,14 @@ public sealed class IntegrationEventForwarder(
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var outgoing = new List<(IEvent Stored, object Contract, PublicMessage Public)>(page.Events.Count);
+        var outgoing = new List<(IEvent Stored, object Contract, PublicMessage? Public)>(page.Events.Count);
         foreach (var stored in page.Events)
         {
             try
             {
                 if (map.ToContract(stored) is { } contract)
                 {
-                    outgoing.Add((stored, contract, publicFeed.Encode(stored, contract)));
+                    outgoing.Add((stored, contract, await EncodePublicAsync(stored, contract, controller)));
                 }
             }
             catch (Exception ex)
@@ -83,7 +83,24 @@ public sealed class IntegrationEventForwarder(
         return NullChangeListener.Instance;
     }
 
-    private async Task PublishUntilConfirmed(IEvent stored, object contract, PublicMessage publicMessage, CancellationToken cancellationToken)
+    // A public copy whose text looks personal is withheld, counted and logged (the field, never the text);
+    // our own services still get the contract. The dead letter records it where operators look.
+    private async Task<PublicMessage?> EncodePublicAsync(IEvent stored, object contract, ISubscriptionController controller)
+    {
+        try
+        {
+            return publicFeed.Encode(stored, contract);
+        }
+        catch (PersonalDataWithheldException withheld)
+        {
+            logger.LogWarning("Event {EventId}: {Message}", stored.Id, withheld.Message);
+            metrics.PublicWithheld(withheld.Type);
+            await controller.RecordDeadLetterEventAsync(stored, withheld);
+            return null;
+        }
+    }
+
+    private async Task PublishUntilConfirmed(IEvent stored, object contract, PublicMessage? publicMessage, CancellationToken cancellationToken)
     {
         using var activity = Source.StartActivity(
             $"forward {contract.GetType().Name}", ActivityKind.Producer, ParentOf(stored));
@@ -93,7 +110,7 @@ public sealed class IntegrationEventForwarder(
         // Both at once (each retried on its own until confirmed): the second copy costs no extra round trip.
         await Task.WhenAll(
             PublishContract(),
-            UntilConfirmed(stored, token => publicFeed.PublishAsync(publicMessage, token), cancellationToken));
+            publicMessage is null ? Task.CompletedTask : UntilConfirmed(stored, token => publicFeed.PublishAsync(publicMessage, token), cancellationToken));
 
         async Task PublishContract()
         {

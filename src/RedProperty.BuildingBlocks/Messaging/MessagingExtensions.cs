@@ -47,6 +47,10 @@ public static class MessagingExtensions
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddReceiveObserver<SkippedMessages>();
         builder.Services.AddHostedService<BrokerUpgradeService>(); // before the bus: it starts first
+        // A stop never waits on the broker for ever: a receive endpoint still reconnecting after an outage
+        // had held a service's shutdown indefinitely. Within the host's own 30 s.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+            o.StopTimeout = configuration.GetValue("Messaging:StopTimeout", TimeSpan.FromSeconds(20)));
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();

@@ -15,9 +15,9 @@ namespace RedProperty.BuildingBlocks.Messaging;
 
 /// <summary>
 /// The contracts as outside systems see them: camelCase JSON without the fields marked
-/// <see cref="PersonalDataAttribute"/>, and the JSON Schema of exactly that shape.
+/// <see cref="PersonalDataAttribute"/> or <see cref="FreeTextAttribute"/>, and the JSON Schema of exactly that shape.
 /// </summary>
-public static class PublicJson
+public static partial class PublicJson
 {
     public const string CloudEventsContentType = "application/cloudevents+json";
     public const string BatchContentType = "application/cloudevents-batch+json";
@@ -82,11 +82,89 @@ public static class PublicJson
             return;
         }
 
-        foreach (var property in info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(PersonalDataAttribute), inherit: true) == true).ToList())
+        foreach (var property in info.Properties.Where(p => p.AttributeProvider?.IsDefined(typeof(PersonalDataAttribute), inherit: true) == true
+                                                            || p.AttributeProvider?.IsDefined(typeof(FreeTextAttribute), inherit: true) == true).ToList())
         {
             info.Properties.Remove(property);
         }
     }
+
+    /// <summary>
+    /// The first field of <paramref name="data"/> whose text looks personal: a mainland mobile number, an
+    /// e-mail address or a resident ID number (a real birth date and check character, so that credit codes
+    /// and ids do not match). The last check before anything leaves for the public feed, whatever the
+    /// contracts' attributes say.
+    /// </summary>
+    public static string? PersonalDataIn(JsonElement data, string path = "data")
+    {
+        switch (data.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in data.EnumerateObject())
+                {
+                    if (PersonalDataIn(property.Value, $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in data.EnumerateArray())
+                {
+                    if (PersonalDataIn(item, $"{path}[{i++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.String:
+                return LooksPersonal(data.GetString()!) ? path : null;
+            default:
+                return null;
+        }
+    }
+
+    public static bool LooksPersonal(string text) =>
+        Mobile().IsMatch(text) || Email().IsMatch(text) || IdNumber().Matches(text).Any(m => IsIdNumber(m.Value));
+
+    private static bool IsIdNumber(string id)
+    {
+        ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        if (!DateOnly.TryParseExact(id[6..14], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var born)
+            || born.Year < 1900)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += (id[i] - '0') * weights[i];
+        }
+
+        return char.ToUpperInvariant(id[17]) == "10X98765432"[sum % 11];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex Mobile();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Email();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex IdNumber();
+}
+
+/// <summary>A public CloudEvent not sent because a field's text looks personal; the field is named, its text never.</summary>
+public sealed class PersonalDataWithheldException(string type, string field)
+    : Exception($"The public copy of {type} is withheld: {field} looks like personal data (a mobile number, an e-mail address or an ID number).")
+{
+    public string Type { get; } = type;
+
+    public string Field { get; } = field;
 }
 
 /// <summary>A CloudEvent ready for the public exchange: its id, type (the routing key), time and JSON body.</summary>
@@ -107,21 +185,31 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
 
     private readonly string _schemaBase = (configuration[SchemaBaseKey] ?? DefaultSchemaBase).TrimEnd('/');
     private readonly Uri _source = new($"/redproperty/{service}", UriKind.Relative);
+    private readonly string _account = Broker.UserOf(broker);
     private readonly BrokerConnection _connection = new(broker, $"redproperty-{service}-public-feed");
     private readonly SemaphoreSlim _opening = new(1, 1);
     private IChannel? _channel;
 
     public static Uri SchemaUrl(string schemaBase, string type) => new($"{schemaBase.TrimEnd('/')}/{type}.json");
 
-    /// <summary>The CloudEvent of a stored event, encoded: built when the page is mapped, so one that cannot be is dead-lettered there, visibly.</summary>
+    /// <summary>
+    /// The CloudEvent of a stored event, encoded: built when the page is mapped, so one that cannot be is
+    /// dead-lettered there, visibly. <see cref="PersonalDataWithheldException"/> when its public data holds
+    /// text that looks personal: the public copy is withheld (our own services still get the contract).
+    /// </summary>
     public PublicMessage Encode(IEvent stored, object contract)
     {
         var type = PublicEvents.TypeOf(contract.GetType());
+        var data = JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options);
+        if (PublicJson.PersonalDataIn(data) is { } field)
+        {
+            throw new PersonalDataWithheldException(type, field);
+        }
+
         // The trace of the request that caused the event, so an integrator's trace can join it.
         var cloudEvent = PublicJson.CloudEventOf(
             stored.Id.ToString(), type, _source, stored.StreamKey ?? stored.StreamId.ToString(), stored.Timestamp, SchemaUrl(_schemaBase, type),
-            JsonSerializer.SerializeToElement(contract, contract.GetType(), PublicJson.Options),
-            stored.Headers?.GetValueOrDefault(EventHeaders.TraceParent)?.ToString());
+            data, stored.Headers?.GetValueOrDefault(EventHeaders.TraceParent)?.ToString());
         return new PublicMessage(cloudEvent.Id!, type, stored.Timestamp, PublicJson.Formatter.EncodeStructuredModeMessage(cloudEvent, out _));
     }
 
@@ -135,6 +223,9 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
             AppId = service,
             DeliveryMode = DeliveryModes.Persistent,
             Timestamp = new AmqpTimestamp(message.Time.ToUnixTimeSeconds()),
+            // RabbitMQ refuses a user-id other than the connection's own, so a consumer may trust it:
+            // the district log checks that the account is the service the event's type names.
+            UserId = _account,
         };
         var channel = await ChannelAsync(cancellationToken);
         await channel.BasicPublishAsync(PublicEvents.Exchange, message.Type, mandatory: false, properties, message.Body, cancellationToken);

@@ -18,6 +18,8 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _duplicatesDropped;
     private readonly Histogram<double> _consumerLag;
     private readonly Counter<long> _skipped;
+    private readonly Counter<long> _publicWithheld;
+    private readonly Counter<long> _refused;
     private long _forwarderPosition;
     private long _lastPublishFailureTicks;
     private long _lastPublishTicks;
@@ -34,6 +36,8 @@ public sealed class PipelineMetrics : IDisposable
         _duplicatesDropped = _meter.CreateCounter<long>("redproperty.inbox.duplicates_dropped", "{message}", "Messages the inbox had already applied");
         _consumerLag = _meter.CreateHistogram<double>("redproperty.consumer.lag", "s", "From the publish to the consumer's commit");
         _skipped = _meter.CreateCounter<long>("redproperty.consumer.skipped", "{message}", "Messages no consumer of the queue handles, moved to {queue}_skipped");
+        _refused = _meter.CreateCounter<long>("redproperty.consumer.refused", "{message}", "Messages refused for who published them: logged and dropped");
+        _publicWithheld = _meter.CreateCounter<long>("redproperty.public_feed.withheld", "{event}", "Public CloudEvents not sent because a field looked like personal data (recorded as dead letters)");
         _meter.CreateObservableGauge("redproperty.forwarder.position", () => Volatile.Read(ref _forwarderPosition), "{sequence}", "Last event sequence the forwarder published");
         _meter.CreateObservableGauge("redproperty.forwarder.lag_events", () => Volatile.Read(ref _lagEvents), "{event}", "Events appended but not yet forwarded");
         _meter.CreateObservableGauge("redproperty.forwarder.lag_seconds", () => Volatile.Read(ref _lagSeconds), "s", "Age of the oldest event not yet forwarded");
@@ -65,6 +69,10 @@ public sealed class PipelineMetrics : IDisposable
 
     public void Consumed(string consumer, TimeSpan sinceSent) =>
         _consumerLag.Record(Math.Max(0, sinceSent.TotalSeconds), new KeyValuePair<string, object?>("consumer", consumer));
+
+    public void Refused(string queue) => _refused.Add(1, new KeyValuePair<string, object?>("queue", queue));
+
+    public void PublicWithheld(string type) => _publicWithheld.Add(1, new KeyValuePair<string, object?>("type", type));
 
     public void Skipped(string queue) => _skipped.Add(1, new KeyValuePair<string, object?>("queue", queue));
 

@@ -13,7 +13,7 @@ public static class ActionsApi
             .ForRoles(Organisers).WithName("ReportActionProgress").WithSummary("Progress 0–100 (never backwards); 100 completes it").ProducesChangeProblems();
         actions.MapGet("/{id:guid}", async Task<Results<Ok<ActionDetails>, NotFound>> (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 return await session.Read<ActionDetails>(id, http.Response, ct, a => limit is null || a.CommunityId == limit);
             })
             .ForRoles(Readers).WithName("GetAction").WithSummary("An action item with its progress reports");

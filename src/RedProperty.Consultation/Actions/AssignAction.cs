@@ -48,7 +48,7 @@ public static class AssignActionEndpoint
         Guid id, Guid itemId, AssignAction command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var meeting = await session.LoadAsync<MeetingDetails>(id, cancellationToken) ?? throw new ResourceNotFoundException($"No meeting with id {id}.");
-        await CommunityScope.RequireAsync(http, session, meeting.CommunityId, cancellationToken);
+        CommunityScope.Require(http, meeting.CommunityId);
         var owner = await session.LoadAsync<PartyDetails>(command.OwnerPartyId, cancellationToken)
             ?? throw new InvalidFieldException("ownerPartyId", $"No party with id {command.OwnerPartyId}.");
         var now = time.GetUtcNow();

@@ -41,7 +41,7 @@ public static class ReportProgressEndpoint
         Guid id, ReportProgress command, ExpectedVersion expected, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var action = await session.LoadAsync<ActionDetails>(id, cancellationToken) ?? throw new ResourceNotFoundException($"No action item with id {id}.");
-        await CommunityScope.RequireAsync(http, session, action.CommunityId, cancellationToken);
+        CommunityScope.Require(http, action.CommunityId);
         return await session.Change<ActionItem, ActionDetails>(id, expected, a => ActionDecider.Report(a, command, time.GetUtcNow()), http.Response, cancellationToken);
     }
 }

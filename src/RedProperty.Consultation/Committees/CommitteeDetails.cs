@@ -42,11 +42,9 @@ public static class ConcurrentHeads
 /// <summary>A community's staff reach their own community's committee, parties and meetings; outside it, 404.</summary>
 public static class CommunityScope
 {
-    public static Task<Guid?> LimitAsync(HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
-        CommunityScopes.LimitAsync<CommunityEntry>(http.User, session, cancellationToken);
+    public static Guid? Limit(HttpContext http) => CommunityScopes.Limit(http.User);
 
-    public static Task RequireAsync(HttpContext http, IQuerySession session, Guid community, CancellationToken cancellationToken) =>
-        CommunityScopes.RequireAsync<CommunityEntry>(http.User, session, community, cancellationToken);
+    public static void Require(HttpContext http, Guid community) => CommunityScopes.Require(http.User, community);
 }
 
 public static class CommitteeScope
@@ -58,6 +56,6 @@ public static class CommitteeScope
             throw new ResourceNotFoundException($"No committee with id {committeeId}.");
         }
 
-        await CommunityScope.RequireAsync(http, session, committee.CommunityId, cancellationToken);
+        CommunityScope.Require(http, committee.CommunityId);
     }
 }

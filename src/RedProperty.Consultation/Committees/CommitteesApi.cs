@@ -22,13 +22,13 @@ public static class CommitteesApi
             .ProducesChangeProblems();
         committees.MapGet("/{id:guid}", async Task<Results<Ok<CommitteeDetails>, NotFound>> (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 return await session.Read<CommitteeDetails>(id, http.Response, ct, c => limit is null || c.CommunityId == limit);
             })
             .ForRoles(Readers).WithName("GetCommittee").WithSummary("A committee with its appointments and its version as ETag");
         committees.MapGet("/", async Task<Ok<IReadOnlyList<CommitteeDetails>>> (HttpContext http, IQuerySession session, Guid? communityId, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 var query = session.Query<CommitteeDetails>().AsQueryable();
                 if ((limit ?? communityId) is { } community)
                 {

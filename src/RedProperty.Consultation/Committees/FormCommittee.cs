@@ -25,7 +25,7 @@ public static class FormCommitteeEndpoint
             throw new InvalidFieldException("communityId", $"No community with id {command.CommunityId} is registered.");
         }
 
-        await CommunityScope.RequireAsync(http, session, command.CommunityId, cancellationToken);
+        CommunityScope.Require(http, command.CommunityId);
         var now = time.GetUtcNow();
         var formed = new CommitteeFormed(Guid.CreateVersion7(now), command.CommunityId, command.Name.Trim(), command.TermFrom, command.TermTo, now);
         return await session.StartReserved<CommunityPartyCommittee, CommitteeDetails, CommitteeOfCommunity>(

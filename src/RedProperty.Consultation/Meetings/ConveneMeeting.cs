@@ -38,7 +38,7 @@ public static class ConveneMeetingEndpoint
             throw new InvalidFieldException("communityId", $"No community with id {command.CommunityId} is registered.");
         }
 
-        await CommunityScope.RequireAsync(http, session, command.CommunityId, cancellationToken);
+        CommunityScope.Require(http, command.CommunityId);
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var waiting = await session.Query<AgendaProposal>().Where(p => p.CommunityId == command.CommunityId && p.MeetingId == null).ToListAsync(cancellationToken);

@@ -37,10 +37,10 @@ public sealed record MeetingDetails(Guid Id, Guid CommunityId, string Title, Dat
     public long Version { get; set; }
 
     /// <summary>Minutes not made public are read by the meeting's organisers only (the community's staff, district admins).</summary>
-    public MeetingDetails As(Caller caller) =>
-        MinutesVisibility is null or Meetings.MinutesVisibility.Public || caller.Is(Roles.DistrictAdmin) || caller.Is(Roles.CommunityStaff)
-            ? this
-            : this with { Minutes = null };
+    public bool MinutesReadBy(Caller caller) =>
+        MinutesVisibility is null or Meetings.MinutesVisibility.Public || caller.Is(Roles.DistrictAdmin) || caller.Is(Roles.CommunityStaff);
+
+    public MeetingDetails As(Caller caller) => MinutesReadBy(caller) ? this : this with { Minutes = null };
 }
 
 public sealed class MeetingDetailsProjection : SingleStreamProjection<MeetingDetails, Guid>
@@ -77,7 +77,7 @@ public static class MeetingChange
             throw new ResourceNotFoundException($"No meeting with id {id}.");
         }
 
-        await CommunityScope.RequireAsync(http, session, meeting.CommunityId, cancellationToken);
+        CommunityScope.Require(http, meeting.CommunityId);
         return await session.Change<JointMeeting, MeetingDetails>(id, expected, decide, http.Response, cancellationToken);
     }
 }

@@ -29,14 +29,14 @@ public static class MeetingsApi
             .ForRoles(Organisers).WithName("AssignAction").WithSummary("An action item for an adopted resolution: owner party, title, due day");
         meetings.MapGet("/{id:guid}", async Task<Results<Ok<MeetingDetails>, NotFound>> (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 var read = await session.Read<MeetingDetails>(id, http.Response, ct, m => limit is null || m.CommunityId == limit);
                 return read.Result is Ok<MeetingDetails> { Value: { } meeting } ? TypedResults.Ok(meeting.As(Caller.Of(http.User))) : read;
             })
             .ForRoles(Readers).WithName("GetMeeting").WithSummary("A meeting: invitations, agenda with decisions, attendance, minutes");
         meetings.MapGet("/", async Task<Ok<IReadOnlyList<MeetingDetails>>> (HttpContext http, IQuerySession session, Guid? communityId, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 var query = session.Query<MeetingDetails>().AsQueryable();
                 if ((limit ?? communityId) is { } community)
                 {

@@ -13,13 +13,13 @@ public static class PartiesApi
             .WithSummary("Register a residents' committee, owners' committee, property company or local unit of a community");
         parties.MapGet("/{id:guid}", async Task<Results<Ok<PartyDetails>, NotFound>> (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 return await session.Read<PartyDetails>(id, http.Response, ct, p => limit is null || p.CommunityId == limit);
             })
             .ForRoles(Readers).WithName("GetParty").WithSummary("A party (without its contacts)");
         parties.MapGet("/{id:guid}/contacts", async Task<Results<Ok<PartyContacts>, NotFound>> (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<PartyDetails>(id, ct) is { } party
-                && (await CommunityScope.LimitAsync(http, session, ct) is not { } limit || party.CommunityId == limit)
+                && (CommunityScope.Limit(http) is not { } limit || party.CommunityId == limit)
                 && await session.LoadAsync<PartyContacts>(id, ct) is { } contacts
                     ? TypedResults.Ok(contacts)
                     : TypedResults.NotFound())
@@ -27,7 +27,7 @@ public static class PartiesApi
             .ForRoles(Organisers).WithName("GetPartyContacts").WithSummary("Whom to reach at a party (personal data: every read is audited)");
         parties.MapGet("/", async Task<Ok<IReadOnlyList<PartyDetails>>> (HttpContext http, IQuerySession session, Guid? communityId, CancellationToken ct) =>
             {
-                var limit = await CommunityScope.LimitAsync(http, session, ct);
+                var limit = CommunityScope.Limit(http);
                 var query = session.Query<PartyDetails>().AsQueryable();
                 if ((limit ?? communityId) is { } community)
                 {

@@ -40,7 +40,7 @@ public static class RegisterPartyEndpoint
             throw new InvalidFieldException("companyId", $"No company with id {company} is registered.");
         }
 
-        await CommunityScope.RequireAsync(http, session, command.CommunityId, cancellationToken);
+        CommunityScope.Require(http, command.CommunityId);
         var now = time.GetUtcNow();
         var registered = new PartyRegistered(Guid.CreateVersion7(now), command.Kind, command.Name.Trim(), command.CommunityId, command.CompanyId,
             [.. (command.Contacts ?? []).Select(c => new PartyContact(c.Name.Trim(), c.Role.Trim(), Text.OrNull(c.Phone)))], now);

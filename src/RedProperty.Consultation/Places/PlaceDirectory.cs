@@ -5,7 +5,7 @@ namespace RedProperty.Consultation.Places;
 // concurrent members can be verified and a black-listed company's communities found, without ever
 // reading another service's tables.
 
-public sealed record CommunityEntry(Guid Id, string Name) : ICommunity;
+public sealed record CommunityEntry(Guid Id, string Name);
 
 public sealed record CompanyEntry(Guid Id, string Name);
 

@@ -47,7 +47,7 @@ public sealed record BlackListPublished(string Period, IReadOnlyList<Guid> Compa
 /// <param name="Source">blackList, inspection or district.</param>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record RectificationOrdered(Guid OrderId, Guid CompanyId, string Source, Guid? SourceId, string Reason, DateOnly OrderedOn, DateOnly Deadline, DateTimeOffset OrderedAt)
+public sealed record RectificationOrdered(Guid OrderId, Guid CompanyId, string Source, Guid? SourceId, [property: FreeText] string Reason, DateOnly OrderedOn, DateOnly Deadline, DateTimeOffset OrderedAt)
 {
     public const string MessageName = "redproperty.evaluation.rectification-ordered.v1";
 }

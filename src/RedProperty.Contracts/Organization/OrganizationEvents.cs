@@ -155,7 +155,7 @@ public sealed record InstructorAssigned(Guid InstructorId, Guid CompanyId, DateO
 /// <summary>An instructor visited an assigned company.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record InstructorVisitRecorded(Guid InstructorId, Guid CompanyId, DateOnly On, IReadOnlyList<string> Topics, int DisputesCoordinated)
+public sealed record InstructorVisitRecorded(Guid InstructorId, Guid CompanyId, DateOnly On, [property: FreeText] IReadOnlyList<string> Topics, int DisputesCoordinated)
 {
     public const string MessageName = "redproperty.organization.instructor-visit-recorded.v1";
 }

@@ -50,7 +50,7 @@ public sealed record DisputeMediated(Guid DisputeId, Guid CommunityId, string Ou
 /// <summary>An unresolved dispute goes to the community's joint meeting.</summary>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record DisputeEscalated(Guid DisputeId, Guid CommunityId, string Reason, DateOnly On, DateTimeOffset RecordedAt)
+public sealed record DisputeEscalated(Guid DisputeId, Guid CommunityId, [property: FreeText] string Reason, DateOnly On, DateTimeOffset RecordedAt)
 {
     public const string MessageName = "redproperty.volunteering.dispute-escalated.v1";
 }

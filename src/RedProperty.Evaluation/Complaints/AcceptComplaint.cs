@@ -47,6 +47,7 @@ public static class AcceptComplaintEndpoint
             await CompanyDirectory.Require(session, "companyId", companyId, cancellationToken);
         }
 
+        await ComplaintScope.Of(Caller.Of(http.User)).RequireKeptAsync(session, estate, command.CompanyId, cancellationToken);
         return await ComplaintChange.Handle(id, expected, http, session, (complaint, by, now) =>
             AcceptComplaintDecider.Decide(complaint, command, estate, DistrictCalendar.Today(complaint.FiledAt), by, now), cancellationToken);
     }

@@ -34,6 +34,7 @@ public static class AssignComplaintEndpoint
             await CompanyDirectory.Require(session, "companyId", companyId, cancellationToken);
         }
 
+        await ComplaintScope.Of(Caller.Of(http.User)).RequireKeptAsync(session, null, command.CompanyId, cancellationToken);
         return await ComplaintChange.Handle(id, expected, http, session,
             (complaint, by, now) => AssignComplaintDecider.Decide(complaint, command, by, now), cancellationToken);
     }

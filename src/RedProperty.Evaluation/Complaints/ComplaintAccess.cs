@@ -6,15 +6,14 @@ namespace RedProperty.Evaluation.Complaints;
 
 /// <summary>
 /// Which complaints a caller reaches: a company's users only their company's, a community's staff
-/// only their community's (claim <c>community</c>: its id or its name), a complaint client only those
+/// only their community's (claim <c>community</c>: its id), a complaint client only those
 /// it filed; everyone else allowed on the endpoint all. Outside it a complaint is a 404.
 /// </summary>
 public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Channel)
 {
-    public static async Task<ComplaintScope> OfAsync(Caller caller, IQuerySession session, CancellationToken cancellationToken)
+    public static ComplaintScope Of(Caller caller)
     {
-        var community = await CommunityScopes.LimitAsync<CommunityDirectoryEntry>(caller, session, cancellationToken);
-
+        var community = caller.CommunityIdLimit();
         var channel = caller.Is(Roles.ComplaintClient) && !caller.DistrictWide ? caller.Name : null;
         return new ComplaintScope(caller.CompanyLimit, community, channel);
     }
@@ -23,6 +22,30 @@ public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Chan
         (Company is not { } c || company == c) && (Community is not { } m || community == m) && (Channel is null || Channel == channel);
 
     public bool Sees(ComplaintDetails complaint) => Sees(complaint.CompanyId, complaint.Location.CommunityId, complaint.Channel);
+
+    /// <summary>
+    /// A community's staff keep a complaint in their community when they accept or assign it: the estate
+    /// they name is theirs, and the company a company serving one of its estates. Otherwise they could move
+    /// a complaint into another company's complaint rate, and so onto the black list. 400 naming the field.
+    /// </summary>
+    public async Task RequireKeptAsync(IQuerySession session, EstateDirectoryEntry? estate, Guid? company, CancellationToken cancellationToken)
+    {
+        if (Community is not { } own)
+        {
+            return;
+        }
+
+        if (estate is not null && estate.CommunityId != own)
+        {
+            throw new InvalidFieldException("estateId", "An estate of your community.");
+        }
+
+        if (company is { } id && !(await session.Query<EstateDirectoryEntry>().Where(e => e.CommunityId == own).ToListAsync(cancellationToken))
+                .Any(e => e.Services.Any(s => s.CompanyId == id)))
+        {
+            throw new InvalidFieldException("companyId", "A company serving an estate of your community.");
+        }
+    }
 }
 
 /// <summary>The "change" use case for complaints: scope first (404 outside it), then If-Match, the decider, the inline view.</summary>
@@ -33,7 +56,7 @@ public static class ComplaintChange
         CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http.User);
-        var scope = await ComplaintScope.OfAsync(caller, session, cancellationToken);
+        var scope = ComplaintScope.Of(caller);
         if (await session.LoadAsync<ComplaintDetails>(id, cancellationToken) is not { } current || !scope.Sees(current))
         {
             throw new ResourceNotFoundException($"No complaint with id {id}.");

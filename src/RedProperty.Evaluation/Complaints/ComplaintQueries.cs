@@ -97,7 +97,7 @@ public static class ComplaintQueries
     public static async Task<Results<Ok<ComplaintDetails>, NotFound>> Get(
         Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken cancellationToken)
     {
-        var scope = await ComplaintScope.OfAsync(Caller.Of(user), session, cancellationToken);
+        var scope = ComplaintScope.Of(Caller.Of(user));
         return await session.Read<ComplaintDetails>(id, response, cancellationToken, scope.Sees);
     }
 
@@ -105,7 +105,7 @@ public static class ComplaintQueries
         ClaimsPrincipal user, IQuerySession session, TimeProvider time, string? status, bool? open, string? serviceCode, Guid? companyId,
         Guid? communityId, Guid? estateId, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var scope = await ComplaintScope.OfAsync(Caller.Of(user), session, cancellationToken);
+        var scope = ComplaintScope.Of(Caller.Of(user));
         var filter = new ComplaintFilter(null, QueryEnum.Parse<ComplaintStatus>(status, "status"), open, serviceCode, companyId, communityId, estateId, overdue, from, to);
         return TypedResults.Ok(await PageAsync(session, scope, filter, page, pageSize, time.GetUtcNow(), cancellationToken));
     }
@@ -114,7 +114,7 @@ public static class ComplaintQueries
     public static async Task<Results<Ok<ComplaintContact>, NotFound>> Complainant(
         Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
-        var scope = await ComplaintScope.OfAsync(Caller.Of(user), session, cancellationToken);
+        var scope = ComplaintScope.Of(Caller.Of(user));
         if (await session.LoadAsync<ComplaintDetails>(id, cancellationToken) is not { } complaint || !scope.Sees(complaint)
             || await session.LoadAsync<ComplaintContact>(id, cancellationToken) is not { } contact)
         {

@@ -134,6 +134,12 @@ public static class Open311Api
     {
         command = null!;
         unreadable = "";
+        if (form.FirstOrDefault(f => Text.Unprintable(f.Value.ToString()) is not null) is { Key: { } refused } field)
+        {
+            unreadable = $"{refused}: the text holds a control character ({Text.Unprintable(field.Value.ToString())}).";
+            return false;
+        }
+
         Guid? estate = null;
         if (Value(form, "address_id") is { } addressId)
         {
@@ -236,7 +242,7 @@ public static class Open311Api
         }
 
         var filter = new ComplaintFilter(ids, null, status == "" ? null : status == "open", Text.OrNull(query["service_code"].ToString()), From: start, To: end);
-        var scope = await ComplaintScope.OfAsync(Caller.Of(user), session, cancellationToken);
+        var scope = ComplaintScope.Of(Caller.Of(user));
         var found = await ComplaintQueries.PageAsync(session, scope, filter, page, pageSize, now, cancellationToken);
         var categories = request.HttpContext.RequestServices.GetRequiredService<ComplaintCategories>();
         return new Open311Result(format, "service_requests", "request", [.. found.Items.Select(c => ServiceRequest(c, categories))]);
@@ -250,7 +256,7 @@ public static class Open311Api
             return NotFound(format);
         }
 
-        var scope = await ComplaintScope.OfAsync(Caller.Of(user), session, cancellationToken);
+        var scope = ComplaintScope.Of(Caller.Of(user));
         if (!Guid.TryParse(id, out var complaintId) || await session.LoadAsync<ComplaintDetails>(complaintId, cancellationToken) is not { } complaint || !scope.Sees(complaint))
         {
             return Open311Formats.Errors(format, StatusCodes.Status404NotFound, $"No service request '{id}'.");

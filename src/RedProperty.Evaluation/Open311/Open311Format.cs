@@ -100,7 +100,8 @@ public sealed class Open311Result(string format, string root, string item, IRead
             }
             else if (Open311Formats.Scalar(value, json: false) is { } scalar)
             {
-                xml.WriteString(Convert.ToString(scalar, CultureInfo.InvariantCulture));
+                // Text accepted before control characters were refused must not break the whole listing.
+                xml.WriteString(Text.Printable(Convert.ToString(scalar, CultureInfo.InvariantCulture) ?? ""));
             }
 
             xml.WriteEndElement();

@@ -6,7 +6,8 @@ namespace RedProperty.Evaluation.Periods;
 /// <summary>An evaluation period by its code: <c>2022Q2</c> (quarter, the default rhythm), <c>2022H1</c>, <c>2022</c> or <c>2022-06</c>.</summary>
 public sealed partial record PeriodCode(string Code, DateOnly From, DateOnly To)
 {
-    [GeneratedRegex(@"^(?<y>\d{4})(?:Q(?<q>[1-4])|H(?<h>[12])|-(?<m>0[1-9]|1[0-2]))?$")]
+    // [0-9], not \d: \d also matches full-width and other scripts' digits, which int.Parse refuses.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:Q(?<q>[1-4])|H(?<h>[12])|-(?<m>0[1-9]|1[0-2]))?$")]
     private static partial Regex Pattern();
 
     public Guid StreamId => StreamIds.Named($"evaluation-period:{Code}");

@@ -10,7 +10,7 @@ namespace RedProperty.Evaluation.Places;
 // estates by the same ids as everywhere, the households of each estate and which company serves it,
 // so complaint rates per household and per community mean the same places in every service.
 
-public sealed record CommunityDirectoryEntry(Guid Id, string Name, Guid SubDistrictId) : ICommunity;
+public sealed record CommunityDirectoryEntry(Guid Id, string Name, Guid SubDistrictId);
 
 /// <summary>A company's service of the estate, from and to (inclusive; open when null).</summary>
 public sealed record EstateService(Guid CompanyId, DateOnly From, DateOnly? To)

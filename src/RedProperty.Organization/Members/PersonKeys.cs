@@ -13,16 +13,8 @@ public sealed class PersonKeys
     public const string DevelopmentKey = "redproperty-dev-person-key";
     private readonly byte[] _key;
 
-    public PersonKeys(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var key = configuration["Members:PersonKey"] ?? (environment.IsDevelopment() ? DevelopmentKey : null);
-        if (key is null || (key == DevelopmentKey && !environment.IsDevelopment()))
-        {
-            throw new InvalidOperationException("Outside Development, set Members:PersonKey (a long random secret) to match members' ID numbers.");
-        }
-
-        _key = Encoding.UTF8.GetBytes(key);
-    }
+    public PersonKeys(IConfiguration configuration, IHostEnvironment environment) =>
+        _key = Secrets.Require(configuration, environment, "Members:PersonKey", DevelopmentKey);
 
     public string Of(string nationalId) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(NationalIds.Normalize(nationalId))));
 }

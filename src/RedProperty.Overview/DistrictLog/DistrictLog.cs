@@ -47,7 +47,8 @@ public sealed record PublicCloudEvent(string Id, string Type);
 /// (one that does not goes to the error queue, visibly). The queue is bound like any outside
 /// system's would be: routing-key pattern <c>cn.gov.redproperty.#</c>.
 /// </summary>
-public sealed class DistrictLogConsumer(IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider time, ILogger<DistrictLogConsumer> logger)
+public sealed class DistrictLogConsumer(
+    IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider time, DistrictLogPublishers publishers, PipelineMetrics metrics, ILogger<DistrictLogConsumer> logger)
     : IConsumer<PublicCloudEvent>
 {
     /// <summary>The transaction-scoped advisory lock of the log's writers (the same in every instance).</summary>
@@ -65,6 +66,17 @@ public sealed class DistrictLogConsumer(IDocumentStore store, NpgsqlDataSource d
         {
             logger.LogError(e, "A message on the public feed is not a valid CloudEvent (message {MessageId})", context.MessageId);
             throw;
+        }
+
+        var delivery = context.ReceiveContext as RabbitMqBasicConsumeContext ?? context.ReceiveContext.GetPayload<RabbitMqBasicConsumeContext>();
+        if (publishers.Refusal(cloudEvent, delivery.RoutingKey, delivery.Properties.UserId) is { } refusal)
+        {
+            // Dropped, not parked: a copy could not even be moved (RabbitMQ refuses another account's user-id
+            // from ours), and a forged event has no place to go back to. The warning and the count remain.
+            logger.LogWarning("A CloudEvent {Type} on the public feed is refused and dropped: {Refusal} (message {MessageId}, event {EventId})",
+                cloudEvent.Type, refusal, context.MessageId, cloudEvent.Id);
+            metrics.Refused(DistrictLogConsumerDefinition.Queue);
+            return;
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
@@ -88,6 +100,41 @@ public sealed class DistrictLogConsumer(IDocumentStore store, NpgsqlDataSource d
         {
             // Already logged (a redelivery or a replay): idempotent on the CloudEvent id; nothing is kept.
         }
+    }
+}
+
+/// <summary>
+/// Who may put what in the district log. A CloudEvent is logged only when its type is the routing key it
+/// came under (which the broker's topic permission limits to the publisher's own types), its source is
+/// the service its type names, and the account that published it (RabbitMQ's validated <c>user-id</c>) is
+/// that service's: so one service's account cannot log events in another's name. A refused event is
+/// dropped, logged and counted (<c>redproperty.consumer.refused</c>). The Overview's own
+/// account is trusted too: where it is shared by every service (development containers, the tests)
+/// there are no accounts to tell apart.
+/// </summary>
+public sealed class DistrictLogPublishers(IConfiguration configuration)
+{
+    private const string ServicePrefix = PublicEvents.TypePrefix + "redproperty.";
+    private readonly string _own = Broker.UserOf(Broker.UriFrom(configuration));
+
+    /// <summary>Why the event may not be logged, or null when it may.</summary>
+    public string? Refusal(CloudEvent cloudEvent, string? routingKey, string? account)
+    {
+        var type = cloudEvent.Type ?? "";
+        if (!string.Equals(type, routingKey, StringComparison.Ordinal))
+        {
+            return $"its type {type} is not the routing key it came under ({routingKey})";
+        }
+
+        var service = type.StartsWith(ServicePrefix, StringComparison.Ordinal) ? type[ServicePrefix.Length..].Split('.')[0] : "";
+        if (service.Length == 0 || cloudEvent.Source?.ToString() != $"/redproperty/{service}")
+        {
+            return $"its source {cloudEvent.Source} is not the service its type names ({service})";
+        }
+
+        return string.IsNullOrEmpty(account) ? "it names no publishing account (user-id)"
+            : account != service && account != _own ? $"account {account} may not publish {service}'s events"
+            : null;
     }
 }
 

@@ -24,7 +24,7 @@ public static class ScheduleActivityEndpoint
     public static async Task<Created<ActivityDetails>> Handle(ScheduleActivity command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var estate = await KnownPlaces.Estate(session, command.EstateId, "estateId", cancellationToken);
-        await KnownPlaces.RequireCommunity(http.User, session, estate.CommunityId, cancellationToken);
+        KnownPlaces.RequireCommunity(http.User, estate.CommunityId);
         if (command.TeamId is { } team && await session.LoadAsync<TeamDetails>(team, cancellationToken) is not { } details)
         {
             throw new InvalidFieldException("teamId", $"No team with id {team}.");

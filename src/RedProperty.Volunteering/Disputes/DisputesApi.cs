@@ -25,7 +25,7 @@ public static class DisputesApi
                 ClaimsPrincipal user, IQuerySession session, TimeProvider time, Guid? communityId, string? status, bool? overdue, int? page, int? pageSize, CancellationToken ct) =>
             {
                 var query = session.Query<DisputeDetails>().AsQueryable();
-                if (await Listing.CommunityAsync(user, session, communityId, ct) is { } community)
+                if (Listing.Community(user, communityId) is { } community)
                 {
                     query = query.Where(d => d.CommunityId == community);
                 }

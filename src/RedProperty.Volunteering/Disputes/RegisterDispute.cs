@@ -22,7 +22,7 @@ public static class RegisterDisputeEndpoint
     public static async Task<Created<DisputeDetails>> Handle(RegisterDispute command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         await KnownPlaces.Community(session, command.CommunityId, "communityId", cancellationToken);
-        await KnownPlaces.RequireCommunity(http.User, session, command.CommunityId, cancellationToken);
+        KnownPlaces.RequireCommunity(http.User, command.CommunityId);
         if (command.EstateId is { } estate && (await KnownPlaces.Estate(session, estate, "estateId", cancellationToken)).CommunityId != command.CommunityId)
         {
             throw new InvalidFieldException("estateId", "The estate lies in another community.");

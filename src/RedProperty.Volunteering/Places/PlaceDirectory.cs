@@ -6,7 +6,7 @@ namespace RedProperty.Volunteering.Places;
 // activities happen), party members of property companies (one of the three sources of volunteers)
 // and instructors (who may mediate).
 
-public sealed record CommunityEntry(Guid Id, string Name) : ICommunity;
+public sealed record CommunityEntry(Guid Id, string Name);
 
 public sealed record EstateEntry(Guid Id, string Name, Guid CommunityId);
 
@@ -17,15 +17,14 @@ public sealed record InstructorEntry(Guid Id, string Name);
 public static class KnownPlaces
 {
     /// <summary>The caller may act on <paramref name="community"/>'s things (a community's staff: their own only; else 404).</summary>
-    public static Task RequireCommunity(ClaimsPrincipal user, IQuerySession session, Guid community, CancellationToken cancellationToken) =>
-        CommunityScopes.RequireAsync<CommunityEntry>(user, session, community, cancellationToken);
+    public static void RequireCommunity(ClaimsPrincipal user, Guid community) => CommunityScopes.Require(user, community);
 
     /// <summary>Loads <typeparamref name="TDetails"/> and requires the caller may act on its community; 404 otherwise.</summary>
     public static async Task<TDetails> RequireScoped<TDetails>(ClaimsPrincipal user, IQuerySession session, Guid id, Func<TDetails, Guid> communityOf, CancellationToken cancellationToken)
         where TDetails : class
     {
         var details = await session.LoadAsync<TDetails>(id, cancellationToken) ?? throw new ResourceNotFoundException($"No {typeof(TDetails).Name.Replace("Details", "", StringComparison.Ordinal).ToLowerInvariant()} with id {id}.");
-        await RequireCommunity(user, session, communityOf(details), cancellationToken);
+        RequireCommunity(user, communityOf(details));
         return details;
     }
 
@@ -33,7 +32,7 @@ public static class KnownPlaces
     public static async Task<TDetails?> FindScoped<TDetails>(ClaimsPrincipal user, IQuerySession session, Guid id, Func<TDetails, Guid> communityOf, CancellationToken cancellationToken)
         where TDetails : class =>
         await session.LoadAsync<TDetails>(id, cancellationToken) is { } details
-        && (await CommunityScopes.LimitAsync<CommunityEntry>(user, session, cancellationToken) is not { } limit || communityOf(details) == limit)
+        && (CommunityScopes.Limit(user) is not { } limit || communityOf(details) == limit)
             ? details
             : null;
 
@@ -42,7 +41,7 @@ public static class KnownPlaces
         ClaimsPrincipal user, IQuerySession session, Guid id, Func<TDetails, Guid> communityOf, HttpResponse response, CancellationToken cancellationToken)
         where TDetails : class, IVersioned
     {
-        var limit = await CommunityScopes.LimitAsync<CommunityEntry>(user, session, cancellationToken);
+        var limit = CommunityScopes.Limit(user);
         return await session.Read<TDetails>(id, response, cancellationToken, d => limit is null || communityOf(d) == limit);
     }
 

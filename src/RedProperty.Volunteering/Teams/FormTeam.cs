@@ -35,7 +35,7 @@ public static class FormTeamEndpoint
     public static async Task<Created<TeamDetails>> Handle(FormTeam command, HttpContext http, IDocumentSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         await KnownPlaces.Community(session, command.CommunityId, "communityId", cancellationToken);
-        await KnownPlaces.RequireCommunity(http.User, session, command.CommunityId, cancellationToken);
+        KnownPlaces.RequireCommunity(http.User, command.CommunityId);
         var leader = await session.LoadAsync<VolunteerDetails>(command.LeaderId, cancellationToken) ?? throw new InvalidFieldException("leaderId", $"No volunteer with id {command.LeaderId}.");
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);

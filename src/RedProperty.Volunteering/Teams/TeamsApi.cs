@@ -20,7 +20,7 @@ public static class TeamsApi
         teams.MapGet("/", async Task<Ok<LedgerPage<TeamDetails>>> (ClaimsPrincipal user, IQuerySession session, TimeProvider time, Guid? communityId, int? page, int? pageSize, CancellationToken ct) =>
             {
                 var query = session.Query<TeamDetails>().AsQueryable();
-                if (await Listing.CommunityAsync(user, session, communityId, ct) is { } community)
+                if (Listing.Community(user, communityId) is { } community)
                 {
                     query = query.Where(t => t.CommunityId == community);
                 }

@@ -6,9 +6,9 @@ namespace RedProperty.Volunteering.Volunteers;
 /// <summary>The key of ID-number hashes (<c>Volunteers:PersonKey</c>; a clearly named development default otherwise).</summary>
 public sealed class PersonKey(IConfiguration configuration, IHostEnvironment environment)
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(configuration["Volunteers:PersonKey"] is { Length: > 0 } key
-        ? key
-        : environment.IsDevelopment() ? "redproperty-dev-volunteer-person-key" : throw new InvalidOperationException("Volunteers:PersonKey is not configured."));
+    public const string DevelopmentKey = "redproperty-dev-volunteer-person-key";
+
+    private readonly byte[] _key = Secrets.Require(configuration, environment, "Volunteers:PersonKey", DevelopmentKey);
 
     public string Of(string idNumber) => Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(idNumber.Trim().ToUpperInvariant())));
 

@@ -27,7 +27,7 @@ public static class RegisterVolunteerEndpoint
         RegisterVolunteer command, HttpContext http, IDocumentSession session, TimeProvider time, PersonKey keys, CancellationToken cancellationToken)
     {
         await KnownPlaces.Community(session, command.CommunityId, "communityId", cancellationToken);
-        await KnownPlaces.RequireCommunity(http.User, session, command.CommunityId, cancellationToken);
+        KnownPlaces.RequireCommunity(http.User, command.CommunityId);
         if (command.PartyMemberId is { } member && await session.LoadAsync<PartyMemberEntry>(member, cancellationToken) is null)
         {
             throw new InvalidFieldException("partyMemberId", $"No party member with id {member} is known.");

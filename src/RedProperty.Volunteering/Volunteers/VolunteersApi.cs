@@ -36,7 +36,7 @@ public static class VolunteersApi
                 ClaimsPrincipal user, IQuerySession session, TimeProvider time, Guid? communityId, string? source, int? page, int? pageSize, CancellationToken ct) =>
             {
                 var query = session.Query<VolunteerDetails>().AsQueryable();
-                if (await Listing.CommunityAsync(user, session, communityId, ct) is { } community)
+                if (Listing.Community(user, communityId) is { } community)
                 {
                     query = query.Where(v => v.CommunityId == community);
                 }

@@ -110,7 +110,7 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
     {
         var ours = await fixture.File();
         var theirs = await fixture.File(fixture.QiaonanEstate, "桥南小区绿化带被毁");
-        var staff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: "北道埠社区"));
+        var staff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Beidaobu.ToString()));
 
         Assert.Equal(HttpStatusCode.NotFound, (await staff.Http.GetAsync($"/api/evaluation/complaints/{theirs}/complainant")).StatusCode);
         var contact = await staff.Get($"/api/evaluation/complaints/{ours}/complainant");
@@ -129,6 +129,30 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
         var reads = await Admin.Get("/api/evaluation/personal-data-reads?pageSize=500");
         Assert.Contains(reads.GetProperty("items").EnumerateArray(), r =>
             r.GetProperty("what").GetString() == "complainant" && r.GetProperty("request").GetString()!.Contains(ours.ToString()));
+    }
+
+    [Fact]
+    public async Task A_communitys_staff_cannot_move_a_complaint_to_another_communitys_estate_or_company()
+    {
+        var staff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Beidaobu.ToString()));
+        var complaint = await fixture.File(description: "8号楼单元门禁损坏");
+        var path = $"/api/evaluation/complaints/{complaint}";
+
+        var toTheirEstate = await staff.Post($"{path}/acceptance", new { estateId = fixture.QiaonanEstate }, 1);
+        Assert.Equal(HttpStatusCode.BadRequest, toTheirEstate.StatusCode);
+        Assert.Contains("estateId", await toTheirEstate.Content.ReadAsStringAsync());
+        var toTheirCompany = await staff.Post($"{path}/acceptance", new { companyId = fixture.JinxiuCompany }, 1);
+        Assert.Equal(HttpStatusCode.BadRequest, toTheirCompany.StatusCode);
+        Assert.Contains("companyId", await toTheirCompany.Content.ReadAsStringAsync());
+
+        var version = await staff.Change($"{path}/acceptance", new { companyId = fixture.Hongyuan }, 1);
+        var assigned = await staff.Post($"{path}/assignment", new { companyId = fixture.JinxiuCompany }, version);
+        Assert.Equal(HttpStatusCode.BadRequest, assigned.StatusCode);
+        Assert.Equal(fixture.Hongyuan, (await fixture.Complaint(complaint)).GetProperty("companyId").GetGuid());
+
+        // The district's admins may still hand it to any company.
+        await Admin.Change($"{path}/assignment", new { companyId = fixture.JinxiuCompany }, version);
+        Assert.Equal(fixture.JinxiuCompany, (await fixture.Complaint(complaint)).GetProperty("companyId").GetGuid());
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.Security;
 using RedProperty.Evaluation.ApiKeys;
+using RedProperty.Evaluation.Complaints;
 using RedProperty.Testing;
 
 namespace RedProperty.Evaluation.Tests.Complaints;
@@ -79,6 +81,47 @@ public sealed class Open311Tests(ComplaintsFixture fixture) : IClassFixture<Comp
         var complaint = await fixture.Complaint(Guid.Parse(id!));
         Assert.Equal("王**", complaint.GetProperty("complainantMasked").GetString());
         Assert.Equal("lift", complaint.GetProperty("attributes").GetProperty("facility").GetString());
+    }
+
+    [Fact]
+    public async Task A_control_character_is_refused_naming_the_field_and_one_stored_earlier_leaves_the_xml_listing_readable()
+    {
+        var refused = await Post("xml", Complaint("5号楼\u0001楼道灯不亮"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = XDocument.Parse(await refused.Content.ReadAsStringAsync()).Root!.Element("error")!;
+        Assert.StartsWith("description: ", error.Element("description")!.Value, StringComparison.Ordinal);
+        Assert.Contains("U+0001", error.Element("description")!.Value, StringComparison.Ordinal);
+
+        // A description an earlier version accepted with one: the listing answers, with U+FFFD in its place.
+        var posted = await Post("json", Complaint("5号楼楼道灯不亮"));
+        var id = Guid.Parse(JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!);
+        await using (var session = fixture.Host.Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
+        {
+            var stored = await session.LoadAsync<ComplaintDetails>(id);
+            session.Store(stored! with { Description = "5号楼\u0001楼道灯不亮" });
+            await session.SaveChangesAsync();
+        }
+
+        var client = Client();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, ApiKeyAuthentication.DevelopmentKey);
+        using var listing = await client.GetAsync($"/open311/v2/requests.xml?service_request_id={id}");
+        Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+        var request = XDocument.Parse(await listing.Content.ReadAsStringAsync()).Root!.Element("request")!;
+        Assert.Equal("5号楼\uFFFD楼道灯不亮", request.Element("description")!.Value);
+    }
+
+    [Fact]
+    public async Task A_form_too_large_or_with_too_many_fields_is_refused_before_it_is_read()
+    {
+        // The key travels in the form, so sign-in would read it: the body limit comes first.
+        using var large = await Post("json", Complaint(new string('漏', 2_000_000)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Equal(413, JsonDocument.Parse(await large.Content.ReadAsStringAsync()).RootElement[0].GetProperty("code").GetInt32()); // Open311's error list
+
+        // More fields than the form reader's default 1,024, within the size limit: read, and the unknown attributes refused.
+        using var many = await Post("json", [.. Complaint("6号楼楼顶漏水"), .. Enumerable.Range(0, 2_000).Select(i => ($"attribute[x{i}]", "1"))]);
+        Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+        Assert.Contains("attribute", await many.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -257,34 +257,12 @@ public sealed class InboxTests : IAsyncLifetime
     [Fact]
     public async Task A_message_no_consumer_of_the_queue_handles_is_counted_as_skipped()
     {
-        long skipped = 0;
-        using var meters = new System.Diagnostics.Metrics.MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == PipelineMetrics.MeterName && instrument.Name == "redproperty.consumer.skipped")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        meters.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            // Other hosts in this test process count their own skips; only this queue's matter here.
-            foreach (var tag in tags)
-            {
-                if (tag is { Key: "queue", Value: "inbox-test-tick" })
-                {
-                    Interlocked.Add(ref skipped, value);
-                }
-            }
-        });
-        meters.Start();
+        using var skipped = new CountedMeasurements("redproperty.consumer.skipped", "inbox-test-tick");
 
         var endpoint = await _host.Services.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(new Uri("queue:inbox-test-tick"));
         await endpoint.Send(new Ticked(Guid.NewGuid(), Guid.NewGuid()));
 
-        await Eventually.True(() => Task.FromResult(Interlocked.Read(ref skipped) > 0), what: "the skipped message counted");
+        await Eventually.True(() => Task.FromResult(skipped.Total > 0), what: "the skipped message counted");
         await Eventually.True(async () => (await _system.Broker.QueueAsync("inbox-test-tick_skipped"))?.Messages == 1, what: "the message in the skipped queue");
     }
 }

@@ -106,7 +106,7 @@ public sealed class MemberDeciderTests
     [InlineData(JoinedVia.RelationTransferredIn, MemberStage.Activist, true, false)]
     public void Registration_matches_how_the_member_came(JoinedVia via, MemberStage stage, bool admitted, bool valid)
     {
-        var command = new RegisterMember(CompanyId, "赵志强", "客服专员", via, stage, admitted ? new DateOnly(2018, 7, 1) : null, "620503198507150023", CompanyRole.Staff);
+        var command = new RegisterMember(CompanyId, "赵志强", "客服专员", via, stage, admitted ? new DateOnly(2018, 7, 1) : null, "620599198507150026", CompanyRole.Staff);
         Assert.Equal(valid, new RegisterMemberValidator().Validate(command).IsValid);
     }
 
@@ -123,7 +123,7 @@ public sealed class MemberDeciderTests
     [Fact]
     public void A_full_member_is_registered_with_an_admission_at_least_a_year_old()
     {
-        RegisterMember Full(DateOnly admitted) => new(CompanyId, "李红梅", "经理", JoinedVia.Hired, MemberStage.Full, admitted, "620503198507150023", CompanyRole.Staff);
+        RegisterMember Full(DateOnly admitted) => new(CompanyId, "李红梅", "经理", JoinedVia.Hired, MemberStage.Full, admitted, "620599198507150026", CompanyRole.Staff);
 
         Assert.Throws<DomainException>(() => RegisterMemberDecider.Decide(MemberId, Full(Today.AddMonths(-11)), "key", Today, Now));
         Assert.Throws<DomainException>(() => RegisterMemberDecider.Decide(MemberId, Full(Today.AddDays(1)) with { Stage = MemberStage.Probationary }, "key", Today, Now));

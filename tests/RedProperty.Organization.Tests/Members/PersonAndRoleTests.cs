@@ -50,7 +50,7 @@ public sealed class PersonAndRoleTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("620503198507150023", true)]
+    [InlineData("620599198507150026", true)]
     [InlineData("62050319850715002x", false)]
     [InlineData("620503198513150023", false)]
     [InlineData("62050319850715002", false)]

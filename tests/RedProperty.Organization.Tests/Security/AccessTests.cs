@@ -131,14 +131,32 @@ public sealed class AccessTests : IAsyncLifetime
         var theirs = await CompanyIn("天水市麦积区花牛物业有限公司", "花牛社区");
         await _admin.Member(ours, "赵北道");
         await _admin.Member(theirs, "钱花牛");
-        var staff = await As(Roles.CommunityStaff, community: "北道埠社区");
+        var beidaobu = _admin.CommunityId("北道埠社区");
+        var staff = await As(Roles.CommunityStaff, community: beidaobu.ToString());
 
         var ledger = await staff.GetFromJsonAsync<JsonElement>("/api/organization/ledgers/structure?pageSize=500");
         Assert.Equal([ours], ledger.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("companyId").GetGuid()).ToList());
         var members = await staff.GetFromJsonAsync<JsonElement>("/api/organization/ledgers/members?pageSize=500");
         Assert.Equal(["赵北道"], members.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList());
-        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/organization/ledgers/members?community={Uri.EscapeDataString("花牛社区")}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/organization/ledgers/members?community={Uri.EscapeDataString("北道埠社区")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/organization/ledgers/members?community={_admin.CommunityId("花牛社区")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/organization/ledgers/members?community={beidaobu}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_communitys_staff_reach_their_community_by_id_not_every_community_of_its_name()
+    {
+        var ours = await CompanyIn("天水市麦积区新村物业有限公司", "新村社区");
+        await _admin.Member(ours, "孙新村");
+        // Another 新村社区, in another sub-district, served by another company.
+        var namesake = await _admin.Namesake("新村社区");
+        var theirs = await _admin.Company("天水市麦积区另一新村物业有限公司");
+        var estate = await _admin.Create("/api/organization/estates", new { name = $"新村小区{Guid.NewGuid():N}"[..10], communityId = namesake, households = 200 });
+        await _admin.Change($"/api/organization/estates/{estate}/service-contracts", new { companyId = theirs, from = "2020-01-01" }, 1);
+        await _admin.Member(theirs, "周另村");
+
+        var staff = await As(Roles.CommunityStaff, community: _admin.CommunityId("新村社区").ToString());
+        var members = await staff.GetFromJsonAsync<JsonElement>("/api/organization/ledgers/members?pageSize=500");
+        Assert.Equal(["孙新村"], members.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToList());
     }
 
     [Fact]
