@@ -20,16 +20,19 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
-    /// <summary>Sent by a page or client on its timer (the operators' page: <c>auto</c>): such requests are not traced.</summary>
+    /// <summary>
+    /// Sent by a page or client on its timer (the operators' page: <c>auto</c>): such reads are not traced.
+    /// Only reads: a change is traced whoever asks, so no client can keep its writes out of the traces.
+    /// </summary>
     public const string RefreshHeader = "RedProperty-Refresh";
 
     public static bool IsTraced(HttpContext context) =>
         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
-        && !context.Request.Headers.ContainsKey(RefreshHeader);
+        && !(HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.ContainsKey(RefreshHeader));
 
     /// <summary>The gateway's forwarding of a refresh is not traced either (the header travels with it).</summary>
-    public static bool IsTraced(HttpRequestMessage request) => !request.Headers.Contains(RefreshHeader);
+    public static bool IsTraced(HttpRequestMessage request) => !(request.Method == HttpMethod.Get && request.Headers.Contains(RefreshHeader));
 
     /// <summary>Activity sources and meters beyond ASP.NET Core's own, so one trace runs
     /// from the HTTP request through the event store and the broker to the consumer.</summary>
