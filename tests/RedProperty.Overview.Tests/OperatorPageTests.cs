@@ -22,8 +22,15 @@ public sealed class OperatorPageTests(OverviewFixture fixture)
     public void A_refresh_is_not_traced_in_the_service_nor_in_the_gateways_forwarding_and_a_request_is()
     {
         var refresh = new DefaultHttpContext();
+        refresh.Request.Method = HttpMethods.Get;
         refresh.Request.Path = "/api/overview/figures";
         refresh.Request.Headers[Extensions.RefreshHeader] = "auto";
+        // Only reads: a change is traced whoever sends the header, so no client keeps its writes out of the traces.
+        var change = new DefaultHttpContext();
+        change.Request.Method = HttpMethods.Post;
+        change.Request.Path = "/api/evaluation/complaints";
+        change.Request.Headers[Extensions.RefreshHeader] = "auto";
+        Assert.True(Extensions.IsTraced(change));
         var request = new DefaultHttpContext();
         request.Request.Path = "/api/overview/figures";
         var probe = new DefaultHttpContext();
@@ -37,5 +44,8 @@ public sealed class OperatorPageTests(OverviewFixture fixture)
         Assert.True(Extensions.IsTraced(forwarded));
         forwarded.Headers.Add(Extensions.RefreshHeader, "auto");
         Assert.False(Extensions.IsTraced(forwarded));
+        using var forwardedChange = new HttpRequestMessage(HttpMethod.Post, "http://evaluation/api/evaluation/complaints");
+        forwardedChange.Headers.Add(Extensions.RefreshHeader, "auto");
+        Assert.True(Extensions.IsTraced(forwardedChange));
     }
 }
