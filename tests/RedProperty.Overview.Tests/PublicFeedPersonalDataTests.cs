@@ -61,9 +61,10 @@ public sealed class PublicFeedPersonalDataTests
     [InlineData("91620503MA72XKQJ3T", false)] // a unified social credit code
     [InlineData("916205037100000001", false)] // one of digits only: no birth date in it
     [InlineData("0193a5c2-1d2e-7c4f-9b1a-138938001230", false)]
+    [InlineData("0193a5c2-1d2e-7c4f-9b1a-b13893800123", false)] // an id whose last part holds a mobile number's digits
     [InlineData("2022Q2 红苑物业 3号楼2单元", false)]
     public void Text_that_looks_personal_is_recognised(string text, bool personal) =>
-        Assert.Equal(personal, PublicJson.LooksPersonal(text));
+        Assert.Equal(personal, PublicJson.PersonalDataIn(System.Text.Json.JsonSerializer.SerializeToElement(new { text })) is not null);
 
     // An instance of a contract with every text field (and list of texts) holding personal-looking text.
     private static object Filled(Type type)

@@ -121,7 +121,9 @@ public static partial class PublicJson
 
                 return null;
             case JsonValueKind.String:
-                return LooksPersonal(data.GetString()!) ? path : null;
+                // An id is never personal, though its hex may hold eleven digits in a row (b13893800123).
+                var text = data.GetString()!;
+                return !Guid.TryParse(text, out _) && LooksPersonal(text) ? path : null;
             default:
                 return null;
         }
