@@ -132,23 +132,8 @@ public static partial class PublicJson
     public static bool LooksPersonal(string text) =>
         Mobile().IsMatch(text) || Email().IsMatch(text) || IdNumber().Matches(text).Any(m => IsIdNumber(m.Value));
 
-    private static bool IsIdNumber(string id)
-    {
-        ReadOnlySpan<int> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        if (!DateOnly.TryParseExact(id[6..14], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var born)
-            || born.Year < 1900)
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (id[i] - '0') * weights[i];
-        }
-
-        return char.ToUpperInvariant(id[17]) == "10X98765432"[sum % 11];
-    }
+    // A resident ID number of someone born since 1900: a check character alone matches one digit string in eleven.
+    private static bool IsIdNumber(string id) => ResidentIds.IsValid(id) && string.CompareOrdinal(id, 6, "1900", 0, 4) >= 0;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
     private static partial System.Text.RegularExpressions.Regex Mobile();

@@ -22,7 +22,7 @@ public sealed class RegisterMemberValidator : AbstractValidator<RegisterMember>
         RuleFor(m => m.Position).NotEmpty().MaximumLength(50);
         RuleFor(m => m.Via).IsInEnum();
         RuleFor(m => m.Stage).IsInEnum();
-        RuleFor(m => m.NationalId).NotEmpty().Must(NationalIds.IsValid)
+        RuleFor(m => m.NationalId).NotEmpty().Must(ResidentIds.IsValid)
             .WithMessage("A resident ID number has 18 characters: 17 digits with a birth date at the 7th–14th, and the check character (GB 11643-1999).");
         RuleFor(m => m.CompanyRole).NotNull().IsInEnum();
         When(m => m.Via == JoinedVia.Developed, () =>

@@ -55,7 +55,7 @@ public sealed class PersonAndRoleTests : IAsyncLifetime
     [InlineData("620503198513150023", false)]
     [InlineData("62050319850715002", false)]
     public void National_ids_are_checked_by_their_check_character_and_birth_date(string id, bool valid) =>
-        Assert.Equal(valid, Organization.Members.NationalIds.IsValid(id));
+        Assert.Equal(valid, BuildingBlocks.ResidentIds.IsValid(id));
 
     [Fact]
     public async Task The_same_person_again_is_409_with_a_link_and_the_number_is_never_stored()
