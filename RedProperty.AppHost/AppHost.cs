@@ -95,6 +95,13 @@ var gateway = builder.AddService<Projects.RedProperty_Gateway>("gateway")
     .WithUrlForEndpoint("http", url => url.DisplayText = "gateway")
     .WithUrl("/overview", "全区概览 (operator page)");
 
+// The key of the request hashes idempotency records keep (a body may hold an ID number): one secret for all.
+var requestHashKey = builder.AddSecret("request-hash-key");
+foreach (var service in new[] { organization, evaluation, consultation, volunteering, overview })
+{
+    service.WithEnvironment("Idempotency__HashKey", requestHashKey);
+}
+
 // Each CloudEvent's dataschema: the schema as the gateway serves it.
 var schemas = ReferenceExpression.Create($"{gateway.GetEndpoint("http")}/api/overview/schemas");
 foreach (var publisher in new[] { organization, evaluation, consultation, volunteering })

@@ -19,7 +19,7 @@ public static class Secrets
     private static readonly HashSet<string> DevelopmentValues =
     [
         ServiceAccounts.DevelopmentPassword, "redproperty-dev-secret", "red-property-dev-key",
-        "redproperty-dev-volunteer-person-key", "redproperty-dev-person-key",
+        "redproperty-dev-volunteer-person-key", "redproperty-dev-person-key", "redproperty-dev-request-hash-key",
     ];
 
     private static readonly ConditionalWeakTable<IDistributedApplicationBuilder, List<string>> Problems = new();

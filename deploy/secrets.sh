@@ -18,7 +18,7 @@ for name in db-password broker-password \
   identity-db-password identity-broker-password evaluation-db-password evaluation-broker-password \
   consultation-db-password consultation-broker-password volunteering-db-password volunteering-broker-password \
   organization-db-password organization-broker-password overview-db-password overview-broker-password \
-  organization-person-key volunteering-person-key admin-password; do
+  organization-person-key volunteering-person-key request-hash-key admin-password; do
   line "$name" "$(secret)"
 done
 

@@ -43,6 +43,10 @@ mkdir -p "$dir"
 cd "$dir"
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 
+# The administrator, created on first boot, comes from the environment of the node's own process (only its
+# user may read it), never from the configuration file, which would keep the password in plain text.
+export RABBITMQ_DEFAULT_USER=$user RABBITMQ_DEFAULT_PASS=$password
+
 configure() {
   mkdir -p "$HOME" "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
   cat > "$RABBITMQ_CONFIG_FILE" <<CONF
@@ -50,8 +54,6 @@ listeners.tcp.local = 127.0.0.1:$amqp
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $management
 default_vhost = /
-default_user = $user
-default_pass = $password
 default_user_tags.administrator = true
 default_permissions.configure = .*
 default_permissions.read = .*

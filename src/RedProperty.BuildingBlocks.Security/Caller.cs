@@ -59,7 +59,12 @@ public sealed record Caller(string Id, string Name, IReadOnlySet<string> Roles, 
 {
     public static Caller Of(ClaimsPrincipal user)
     {
-        var id = user.FindFirstValue(ClaimNames.Subject) ?? user.FindFirstValue(ClaimNames.ClientId) ?? "anonymous";
+        // A system's token names it as subject and client alike; an operator's names the operator and the console.
+        // Systems are "system:<client>", so a system and an operator of one name (possible with another provider)
+        // never share idempotency records, rate buckets or audit entries.
+        var subject = user.FindFirstValue(ClaimNames.Subject);
+        var client = user.FindFirstValue(ClaimNames.ClientId);
+        var id = subject is null ? (client is null ? "anonymous" : $"system:{client}") : subject == client ? $"system:{subject}" : subject;
         return new Caller(
             id,
             user.FindFirstValue(ClaimNames.Name) ?? id,

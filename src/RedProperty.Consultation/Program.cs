@@ -22,6 +22,6 @@ app.MapSummaryApi();
 app.MapErrorQueueOperations("/api/consultation", ConsultationService.Name);
 app.MapIntegrationEventReplay("/api/consultation", ConsultationService.Name);
 app.MapUnroutedOperations("/api/consultation", ConsultationService.Name);
-app.MapPersonalDataAudit("/api/consultation");
+app.MapAuditTrail("/api/consultation");
 
 await app.RunServiceAsync();

@@ -34,6 +34,6 @@ app.MapApiKeysApi();
 app.MapErrorQueueOperations("/api/evaluation", EvaluationService.Name);
 app.MapIntegrationEventReplay("/api/evaluation", EvaluationService.Name);
 app.MapUnroutedOperations("/api/evaluation", EvaluationService.Name);
-app.MapPersonalDataAudit("/api/evaluation");
+app.MapAuditTrail("/api/evaluation");
 
 await app.RunServiceAsync();

@@ -16,6 +16,7 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
     /// <summary>Creates or replaces a system's client; returns its new secret (shown once, stored hashed).</summary>
     public async Task<string> PutSystemAsync(string clientId, string displayName, AccountScope scope, string? secret, CancellationToken ct)
     {
+        await RequireNoOperatorAsync(clientId, ct);
         secret ??= System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -33,6 +34,7 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
     /// <summary>Creates or replaces an operator console: a public client, code flow with PKCE, to these redirect addresses.</summary>
     public async Task PutConsoleAsync(string clientId, string displayName, IReadOnlyList<Uri> redirectUris, CancellationToken ct)
     {
+        await RequireNoOperatorAsync(clientId, ct);
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
@@ -78,8 +80,23 @@ public sealed class AccountStore(IOpenIddictApplicationManager applications, Ide
         return properties.TryGetValue(AccountScope.PropertyName, out var property) ? AccountScope.FromProperty(property) : null;
     }
 
+    // One namespace for clients and operators: every service keys idempotency records, rate buckets and audit
+    // entries by the account's name, so a system and an operator must never share one.
+    private async Task RequireNoOperatorAsync(string clientId, CancellationToken ct)
+    {
+        if (await OperatorExistsAsync(clientId, ct))
+        {
+            throw new BuildingBlocks.DomainException($"An operator is named '{clientId}'; a client needs a name of its own.");
+        }
+    }
+
     public async Task PutOperatorAsync(string userName, string displayName, string password, AccountScope scope, CancellationToken ct)
     {
+        if (await applications.FindByClientIdAsync(userName, ct) is not null)
+        {
+            throw new BuildingBlocks.DomainException($"A client is named '{userName}'; an operator needs a name of their own.");
+        }
+
         var existing = await db.Operators.FindAsync([userName], ct);
         var account = existing ?? new Operator { UserName = userName, DisplayName = displayName, PasswordHash = "", Scope = scope };
         account.DisplayName = displayName;

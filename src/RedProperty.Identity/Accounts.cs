@@ -86,10 +86,21 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    /// <summary>The identity service's audit trail: every change to accounts (systems, consoles, operators and their roles).</summary>
+    public DbSet<BuildingBlocks.Security.AuditRecord> Audit => Set<BuildingBlocks.Security.AuditRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<BuildingBlocks.Security.AuditRecord>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Roles).HasConversion(v => v.ToArray(), v => v, new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<string>>(
+                (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (hash, role) => HashCode.Combine(hash, role.GetHashCode(StringComparison.Ordinal))), v => v.ToArray()));
+            e.HasIndex(a => a.At);
+        });
         modelBuilder.Entity<Operator>(e =>
         {
             e.HasKey(o => o.UserName);

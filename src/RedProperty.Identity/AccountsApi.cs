@@ -54,6 +54,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/identity").WithTags("Accounts").ForRoles()
+            .AuditsChanges("accounts")
             .AddEndpointFilter(async (context, next) =>
             {
                 foreach (var name in (string[])["clientId", "userName"])

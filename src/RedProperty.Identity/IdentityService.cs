@@ -34,6 +34,7 @@ public sealed class IdentityService
         builder.Services.AddDbContext<IdentityDb>(o => o
             .UseNpgsql(configuration.GetConnectionString("redproperty"), IdentityDb.Npgsql)
             .UseOpenIddict());
+        builder.Services.AddSingleton<BuildingBlocks.Security.IAuditTrail, IdentityAuditTrail>();
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
             .AddServer(o =>
@@ -96,6 +97,7 @@ public sealed class IdentityService
             o.OnRejected = SignIn.RejectAsync;
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>(); // a broken rule (a name taken) is a 409, not a 500
         builder.Services.AddValidatorsFromAssemblyContaining<IdentityService>(includeInternalTypes: true);
         builder.Services.AddSingleton<IPasswordHasher<Operator>, PasswordHasher<Operator>>();
         builder.Services.AddScoped<AccountStore>();

@@ -1,3 +1,4 @@
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapSignInEndpoints();
 app.MapAccountsApi();
+app.MapAuditTrail("/api/identity");
 
 await IdentityService.PrepareAsync(app);
 await app.RunAsync();

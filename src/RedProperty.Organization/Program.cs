@@ -28,6 +28,6 @@ app.MapLedgersApi();
 app.MapSummaryApi();
 app.MapIntegrationEventReplay("/api/organization", OrganizationService.Name);
 app.MapUnroutedOperations("/api/organization", OrganizationService.Name);
-app.MapPersonalDataAudit("/api/organization");
+app.MapAuditTrail("/api/organization");
 
 await app.RunServiceAsync();

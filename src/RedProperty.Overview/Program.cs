@@ -18,5 +18,6 @@ app.MapFeedApi();
 app.MapSchemasApi();
 app.MapOperatorPage();
 app.MapErrorQueueOperations("/api/overview", OverviewService.Name);
+app.MapAuditTrail("/api/overview");
 
 await app.RunServiceAsync();

@@ -22,6 +22,6 @@ app.MapSummaryApi();
 app.MapErrorQueueOperations("/api/volunteering", VolunteeringService.Name);
 app.MapIntegrationEventReplay("/api/volunteering", VolunteeringService.Name);
 app.MapUnroutedOperations("/api/volunteering", VolunteeringService.Name);
-app.MapPersonalDataAudit("/api/volunteering");
+app.MapAuditTrail("/api/volunteering");
 
 await app.RunServiceAsync();

@@ -16,7 +16,7 @@ public sealed class AccessTests(ConsultationFixture fixture) : IClassFixture<Con
         ["EndCommitteeAppointment"] = Organisers,
         ["GetCommittee"] = Readers,
         ["ListCommittees"] = Readers,
-        ["ListConcurrentCompanyHeads"] = [.. Readers, Roles.IntegrationClient],
+        ["ListConcurrentCompanyHeads"] = [Roles.CommunityStaff, Roles.Auditor],
         ["RegisterParty"] = Organisers,
         ["GetParty"] = Readers,
         ["GetPartyContacts"] = Organisers,
@@ -38,6 +38,7 @@ public sealed class AccessTests(ConsultationFixture fixture) : IClassFixture<Con
         ["ReplayIntegrationEvents"] = [],
         ["RepublishUnrouted"] = [],
         ["GetPersonalDataReads"] = [],
+        ["GetAuditTrail"] = [Roles.Auditor],
     };
 
     [Fact]

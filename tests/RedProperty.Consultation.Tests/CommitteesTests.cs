@@ -39,6 +39,16 @@ public sealed class CommitteesTests(ConsultationFixture fixture) : IClassFixture
         Assert.Equal(0, (await Admin.Get("/api/consultation/summary?asOf=2022-02-28")).GetProperty("concurrentCompanyHeads").GetInt32());
         Assert.Equal(29, (await Admin.Get($"/api/consultation/concurrent-company-heads?communityId={fixture.Qiaonan}")).GetArrayLength());
 
+        // Their names: the community's own staff (another community's see none of them, whatever they ask) and the auditor, each read recorded.
+        var qiaonanStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Qiaonan.ToString()));
+        Assert.Equal(29, (await qiaonanStaff.Get("/api/consultation/concurrent-company-heads")).GetArrayLength());
+        var weibinStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Weibin.ToString()));
+        Assert.Equal(0, (await weibinStaff.Get($"/api/consultation/concurrent-company-heads?communityId={fixture.Qiaonan}")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.As(Roles.IntegrationClient)).GetAsync("/api/consultation/concurrent-company-heads")).StatusCode);
+        var reads = (await Admin.Get("/api/consultation/personal-data-reads?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, reads.Count(r => r.GetProperty("what").GetString() == "concurrent company heads"
+                                         && r.GetProperty("roles").EnumerateArray().Any(role => role.GetString() == Roles.CommunityStaff)));
+
         // One leaves the committee at the end of May: 28 from June.
         var appointment = (await Admin.Get($"/api/consultation/committees/{committee}")).GetProperty("appointments").EnumerateArray()
             .First(a => a.TryGetProperty("partyMemberId", out var m) && m.ValueKind == JsonValueKind.String && m.GetGuid() == heads[0]).GetProperty("id").GetGuid();
@@ -62,6 +72,9 @@ public sealed class CommitteesTests(ConsultationFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await qiaonanStaff.Post($"/api/consultation/committees/{first}/members", new { name = "外人", position = "member", from = "2022-01-01" }, 1)).StatusCode);
         var weibinStaff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Weibin.ToString()));
         Assert.Equal(first, (await weibinStaff.Get($"/api/consultation/committees/{first}")).GetProperty("id").GetGuid());
+        // Its members' names: the read is recorded.
+        Assert.Contains((await Admin.Get("/api/consultation/personal-data-reads?pageSize=200")).GetProperty("items").EnumerateArray(),
+            r => r.GetProperty("what").GetString() == "committee members" && r.GetProperty("request").GetString()!.EndsWith(first.ToString(), StringComparison.Ordinal));
         var outside = await Admin.Post($"/api/consultation/committees/{first}/members", new { name = "任期外", position = "member", from = "2020-01-01" }, 1);
         Assert.Equal(HttpStatusCode.Conflict, outside.StatusCode);
     }

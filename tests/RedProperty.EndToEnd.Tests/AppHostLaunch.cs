@@ -123,7 +123,7 @@ public static class AppHostLaunch
     /// <summary>A free port from <paramref name="start"/> on.</summary>
     public static int FreePort(int start) => FreePortBlock(start, 1);
 
-    private static int FreePortBlock(int start, int size)
+    public static int FreePortBlock(int start, int size)
     {
         for (var port = start; port < start + 150; port += size)
         {

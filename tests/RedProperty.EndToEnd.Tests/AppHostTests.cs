@@ -156,6 +156,41 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
     }
 
+    // The broker's administrator is created from the node's environment: its password is in no file.
+    [Fact]
+    public void The_brokers_configuration_file_holds_no_password()
+    {
+        var files = system.Data.EnumerateFiles("rabbitmq.conf", SearchOption.AllDirectories).ToList();
+        Assert.True(system.RabbitPort is null || files.Count > 0, "Deps=local writes the broker's configuration under the data folder");
+        Assert.All(files, file => Assert.DoesNotContain("default_pass", File.ReadAllText(file.FullName), StringComparison.Ordinal));
+    }
+
+    // An auditor's trail: every administrative change (here a key and an account) with the caller's own address
+    // behind the gateway, the trace and the answer, and an export of it.
+    [Fact]
+    public async Task Administrative_changes_are_in_each_services_audit_trail_with_the_callers_own_address()
+    {
+        using var signedIn = await system.SignedInAsync("district-admin");
+        using var admin = ClientFrom("127.0.0.6");
+        admin.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/evaluation/api-keys", new { client = "麦积区审计测试平台", rateLimit = 60 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/identity/systems/audit-test-system",
+            new { displayName = "审计测试系统", scope = new { roles = new[] { "auditor" } } })).StatusCode);
+
+        using var auditor = await system.SignedInAsync("auditor");
+        foreach (var (service, what, status) in new[] { ("evaluation", "api keys", 201), ("identity", "accounts", 200) })
+        {
+            var trail = await auditor.GetFromJsonAsync<JsonElement>($"/api/{service}/audit?kind=change&pageSize=500");
+            var entry = trail.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("clientAddress").GetString() == "127.0.0.6");
+            Assert.Equal((what, status), (entry.GetProperty("what").GetString(), entry.GetProperty("status").GetInt32()));
+            Assert.Matches("^[0-9a-f]{32}$", entry.GetProperty("traceId").GetString());
+            Assert.Contains("district-admin", entry.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        }
+
+        var export = await auditor.GetStringAsync("/api/evaluation/audit?kind=change&format=csv");
+        Assert.Contains("127.0.0.6", export);
+    }
+
     // One integrating system at full speed must not lock other clients out of sign-in or the public
     // figures: each client address has buckets of its own behind the gateway.
     [Fact]

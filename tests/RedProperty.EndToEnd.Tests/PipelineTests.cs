@@ -71,13 +71,28 @@ public sealed class PipelineTests : IAsyncLifetime
             what: "the registration parked in redproperty.unrouted");
         Assert.Contains(V1.PropertyCompanyRegistered.MessageName, parked.Payload);
 
-        // Once a subscriber's queue exists, the parked message is published again and reaches it.
+        // Its public CloudEvent too (no district log's queue yet), under its type.
+        await Eventually.Get(async () =>
+            (await _system.Broker.PeekAsync(UnroutedParking.Queue)).FirstOrDefault(m => m.Payload.Contains(id.ToString()) && m.Payload.Contains("\"specversion\"")),
+            what: "the registration's CloudEvent parked in redproperty.unrouted");
+
+        // Once a subscriber's queue exists, the parked message is published again and reaches it; the public copy
+        // reaches a queue bound to the public feed.
         await _system.DeployTopologyAsync<EvaluationService>();
+        await using var amqp = await RedProperty.BuildingBlocks.Messaging.Broker.ConnectAsync(_system.Broker.ConnectionUri, "pipeline-public-watch", CancellationToken.None);
+        await using var watch = await IntegratorQueue.BindAsync(amqp, "cn.gov.redproperty.organization.#");
         var response = await organization.PostAsync("/api/organization/unrouted/republish", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").GetInt32() >= 1);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("moved").GetInt32() >= 2);
         var evaluation = _system.Start<EvaluationService>().CreateClient();
         await evaluation.EvaluationCompanyEventually(id);
+        var seen = new List<string>();
+        await Eventually.True(async () =>
+        {
+            seen.AddRange((await watch.DrainAsync()).Select(IntegratorQueue.Text));
+            return seen.Any(m => m.Contains(id.ToString(), StringComparison.Ordinal));
+        }, what: "the CloudEvent published again to the public feed");
+        Assert.DoesNotContain(await _system.Broker.PeekAsync(UnroutedParking.Queue), m => m.Payload.Contains(id.ToString()));
     }
 
     [Fact]

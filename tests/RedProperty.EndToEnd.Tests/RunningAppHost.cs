@@ -19,6 +19,9 @@ public sealed class RunningAppHost : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The AppHost's data folder (Deps=local: PostgreSQL's and RabbitMQ's files).</summary>
+    public DirectoryInfo Data => _data;
+
     public Uri Gateway { get; private set; } = null!;
 
     public int? PostgresPort { get; private set; }

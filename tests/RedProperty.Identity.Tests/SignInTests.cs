@@ -122,6 +122,29 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_system_and_an_operator_never_share_a_name_and_a_systems_caller_id_says_it_is_one()
+    {
+        var person = $"li-ming-{Guid.NewGuid():N}"[..16];
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PutAsJsonAsync($"/api/identity/operators/{person}",
+            new PutOperator("李明", "麦积区红色物业2026口令", new AccountScope([Roles.Auditor])))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PutAsJsonAsync($"/api/identity/systems/{person}",
+            new PutSystem("李明的系统", new AccountScope([Roles.Auditor])))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PutAsJsonAsync($"/api/identity/consoles/{person}",
+            new PutConsole("李明的工作台", [new Uri(Callback)]))).StatusCode);
+
+        var system = $"platform-{Guid.NewGuid():N}"[..16];
+        var put = await _admin.PutAsJsonAsync($"/api/identity/systems/{system}", new PutSystem("市级平台", new AccountScope([Roles.Auditor])));
+        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PutAsJsonAsync($"/api/identity/operators/{system}",
+            new PutOperator("市级平台", "麦积区红色物业2026口令", new AccountScope([Roles.Auditor])))).StatusCode);
+
+        // Keyed apart from operators wherever the caller's id is the key (idempotency, rate buckets, audit).
+        var token = await _identity.ClientCredentialsAsync(system, (await put.Content.ReadFromJsonAsync<SystemCredentials>())!.ClientSecret);
+        var claims = Payload(token).EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => new System.Security.Claims.Claim(p.Name, p.Value.GetString()!));
+        Assert.Equal($"system:{system}", Caller.Of(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test"))).Id);
+    }
+
+    [Fact]
     public async Task A_systems_secret_is_kept_hashed_and_a_revoked_system_gets_no_token()
     {
         var clientId = $"hotline-{Guid.NewGuid():N}"[..20];
@@ -154,6 +177,8 @@ public sealed partial class SignInTests : IAsyncLifetime
         {
             ["PutSystem"] = [],
             ["RevokeSystem"] = [],
+            ["GetPersonalDataReads"] = [],
+            ["GetAuditTrail"] = [Roles.Auditor],
             ["PutConsole"] = [],
             ["PutOperator"] = [],
             ["DisableOperator"] = [],

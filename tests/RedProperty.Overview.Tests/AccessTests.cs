@@ -14,6 +14,8 @@ public sealed class AccessTests(OverviewFixture fixture)
         ["GetSchema"] = AccessMatrix.Anyone,
         ["GetAsyncApi"] = AccessMatrix.Anyone,
         ["MoveBackErrors-overview"] = [],
+        ["GetPersonalDataReads"] = [],
+        ["GetAuditTrail"] = [Roles.Auditor],
     };
 
     [Fact]

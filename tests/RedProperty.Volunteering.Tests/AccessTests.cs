@@ -45,6 +45,7 @@ public sealed class AccessTests(VolunteeringFixture fixture) : IClassFixture<Vol
         ["ReplayIntegrationEvents"] = [],
         ["RepublishUnrouted"] = [],
         ["GetPersonalDataReads"] = [],
+        ["GetAuditTrail"] = [Roles.Auditor],
     };
 
     [Fact]

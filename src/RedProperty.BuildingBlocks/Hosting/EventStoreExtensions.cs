@@ -46,6 +46,7 @@ public static class EventStoreExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PipelineMetrics>();
         builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton<Security.IAuditTrail, Security.MartenAuditTrail>();
         builder.Services.AddHostedService<PipelineMonitor>();
         builder.Services.AddHostedService<RetentionService>();
 
@@ -75,7 +76,8 @@ public static class EventStoreExtensions
                 // Indexed by age: the retention job finds what expired without reading the whole table.
                 options.Schema.For<InboxRecord>().DatabaseSchemaName(schema).Index(r => r.ProcessedAt);
                 options.Schema.For<IdempotencyRecord>().DatabaseSchemaName(schema).Index(r => r.ReceivedAt);
-                options.Schema.For<Security.PersonalDataRead>().DatabaseSchemaName(schema).Index(r => r.At);
+                // The table keeps the name it had when the trail held personal-data reads only, so those entries stay in it.
+                options.Schema.For<Security.AuditRecord>().DocumentAlias("personaldataread").DatabaseSchemaName(schema).Index(r => r.At);
                 configure(options);
             })
             .UseNpgsqlDataSource()

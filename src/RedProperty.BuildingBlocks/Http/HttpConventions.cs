@@ -31,6 +31,7 @@ public static class HttpConventions
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddSingleton(services => RequestHashKey.From(builder.Configuration, builder.Environment));
         builder.Services.AddRequestBodyLimit(builder.Configuration);
         // Unreadable bodies throw, so the handler above answers them as problem+json too.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

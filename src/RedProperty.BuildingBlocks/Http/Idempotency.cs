@@ -13,6 +13,24 @@ public sealed record IdempotencyRecord(
     string Id, string RequestHash, DateTimeOffset ReceivedAt,
     int StatusCode = 0, string? Location = null, string? ETag = null, string? ContentType = null, string? Body = null);
 
+/// <summary>
+/// The key of the request hashes idempotency records keep (HMAC-SHA256): a body can hold an ID number or a phone,
+/// and an unkeyed hash of a short body can be reversed by trying every number. <c>Idempotency:HashKey</c>; outside
+/// Development a real secret (see <see cref="Secrets.Require"/>), or the service does not start. Changing it only
+/// makes a retry of the last day's requests a 422.
+/// </summary>
+public sealed class RequestHashKey(byte[] key)
+{
+    public const string Setting = "Idempotency:HashKey";
+    public const string DevelopmentKey = "redproperty-dev-request-hash-key";
+
+    public static RequestHashKey From(Microsoft.Extensions.Configuration.IConfiguration configuration, Microsoft.Extensions.Hosting.IHostEnvironment environment) =>
+        new(Secrets.Require(configuration, environment, Setting, DevelopmentKey));
+
+    public async Task<string> HashAsync(Stream body, CancellationToken cancellationToken) =>
+        Convert.ToHexString(await HMACSHA256.HashDataAsync(key, body, cancellationToken));
+}
+
 /// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>.</summary>
 public sealed class IdempotentEndpoint
 {
@@ -174,9 +192,9 @@ public static class Idempotency
         }
 
         request.Body.Position = 0;
-        var hash = await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted);
+        var hash = await request.HttpContext.RequestServices.GetRequiredService<RequestHashKey>().HashAsync(request.Body, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
-        return Convert.ToHexString(hash);
+        return hash;
     }
 
     private sealed class ReplayedResult(IdempotencyRecord first) : IResult

@@ -58,6 +58,7 @@ public static class IntegrationEventReplay
             .Validate<ReplayIntegrationEvents>()
             .WithTags("Operations")
             .ForRoles()
+            .AuditsChanges("integration-event replay")
             .WithName("ReplayIntegrationEvents")
             .WithSummary("Re-publish integration events from a sequence or time to one subscriber queue (inboxes drop repeats)");
         return app;

@@ -22,7 +22,29 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ICo
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var problem = ProblemFor(exception, httpContext, _retryAfterSeconds);
+        if (problem is null)
+        {
+            return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Request answered 503: the database does not answer");
+            httpContext.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            logger.LogInformation("Request refused with {Status}: {Title}", problem.Status, problem.Title);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The problem an exception is answered with; null for one that is a fault of ours (a 500).</summary>
+    public static ProblemDetails? ProblemFor(Exception exception, HttpContext httpContext, int retryAfterSeconds) =>
+        exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
             // A form past the form reader's limits (fields, key or value length).
@@ -49,29 +71,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ICo
             Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
             _ when DatabaseOutages.IsOutage(exception) =>
-                Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", $"The database does not answer; try again in {_retryAfterSeconds} s."),
+                Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", $"The database does not answer; try again in {retryAfterSeconds} s."),
             _ when DocumentConflicts.Any(exception) =>
                 Problem(StatusCodes.Status409Conflict, "Already exists", "A resource with the same identity already exists."),
             _ => null,
         };
-        if (problem is null)
-        {
-            return false;
-        }
-
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-        {
-            logger.LogWarning(exception, "Request answered 503: the database does not answer");
-            httpContext.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            logger.LogInformation("Request refused with {Status}: {Title}", problem.Status, problem.Title);
-        }
-
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -10,6 +10,9 @@ namespace RedProperty.BuildingBlocks.Messaging;
 /// </summary>
 public static class Broker
 {
+    /// <summary>How often client and broker check on each other; a connection silent for three is closed.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
+
     /// <summary>The <c>messaging</c> connection string (amqp://user:password@host:port/vhost).</summary>
     public static Uri UriFrom(IConfiguration configuration) =>
         new(configuration.GetConnectionString(MessagingExtensions.ConnectionName)
@@ -36,7 +39,17 @@ public static class Broker
     /// <summary>A connection named as it shows in the management UI (to any node of a cluster).</summary>
     public static Task<IConnection> ConnectAsync(Uri broker, string name, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = new UriBuilder(broker) { Query = "" }.Uri, ClientProvidedName = name };
+        // No automatic recovery: a channel the client recovered has been seen to wait on confirms that never come
+        // (after a cluster node was killed under load); whoever holds a connection opens a new one when it is
+        // closed (BrokerConnection). A dead peer is noticed within three heartbeats.
+        var factory = new ConnectionFactory
+        {
+            Uri = new UriBuilder(broker) { Query = "" }.Uri,
+            ClientProvidedName = name,
+            AutomaticRecoveryEnabled = false,
+            TopologyRecoveryEnabled = false,
+            RequestedHeartbeat = Heartbeat,
+        };
         return factory.CreateConnectionAsync(NodesOf(broker), cancellationToken);
     }
 
@@ -95,6 +108,37 @@ public sealed class BrokerConnection(Uri broker, string name) : IAsyncDisposable
             _connecting.Release();
         }
     }
+
+    /// <summary>Drops the connection (it failed a caller): the next <see cref="GetAsync"/> opens a new one.</summary>
+    public async Task ResetAsync()
+    {
+        await _connecting.WaitAsync();
+        try
+        {
+            if (_connection is { } stale)
+            {
+                _connection = null;
+                DisposeQuietly(stale);
+            }
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    /// <summary>Closes a channel or connection in the background: one whose peer is gone may take its time.</summary>
+    public static void DisposeQuietly(IAsyncDisposable stale) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await stale.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Already broken: nothing left to close.
+        }
+    });
 
     public async ValueTask DisposeAsync()
     {

@@ -43,6 +43,7 @@ public static class ErrorQueues
             })
             .WithTags("Operations")
             .ForRoles()
+            .AuditsChanges("error-queue move-back")
             .WithName($"MoveBackErrors-{serviceName}")
             .WithSummary("Move the messages parked in {queue}_error back to {queue}, with their retries reset");
         return app;
@@ -102,6 +103,7 @@ public static class ErrorQueues
             })
             .WithTags("Operations")
             .ForRoles()
+            .AuditsChanges("unrouted republish")
             .WithName("RepublishUnrouted")
             .WithSummary("Publish the messages parked in redproperty.unrouted again to the exchanges they were meant for (those still unbound park again)");
         return app;
@@ -110,8 +112,8 @@ public static class ErrorQueues
     /// <summary>
     /// Publishes each message parked in <c>redproperty.unrouted</c> again to the exchange it was
     /// published to (the MassTransit envelope's <c>destinationAddress</c>); one that still finds no
-    /// queue is parked again. Only the messages parked when the call began are taken, and only those
-    /// of <paramref name="serviceName"/>'s own contracts (a service may publish only its own).
+    /// queue is parked again; a public CloudEvent goes back to the public feed under its type. Only the messages
+    /// parked when the call began are taken, and only <paramref name="serviceName"/>'s own (a service may publish only its own).
     /// </summary>
     public static async Task<int> RepublishUnroutedAsync(Uri broker, string serviceName, CancellationToken cancellationToken)
     {
@@ -123,7 +125,7 @@ public static class ErrorQueues
         var held = new List<ulong>();
         while (taken++ < parked && await channel.BasicGetAsync(UnroutedParking.Queue, autoAck: false, cancellationToken) is { } message)
         {
-            if (DestinationExchange(message.Body) is not { } exchange || !exchange.StartsWith($"redproperty.{serviceName}.", StringComparison.Ordinal))
+            if (ExchangeOf(message, serviceName) is not { } exchange)
             {
                 // Another service's, or not an envelope at all: it stays parked (released below).
                 held.Add(message.DeliveryTag);
@@ -142,6 +144,15 @@ public static class ErrorQueues
 
         return republished;
     }
+
+    // A contract goes back to the exchange in its envelope; a public CloudEvent (no envelope, its type the
+    // routing key) to the public feed. Either only when it is this service's own.
+    private static string? ExchangeOf(BasicGetResult message, string serviceName) =>
+        DestinationExchange(message.Body) is { } exchange
+            ? exchange.StartsWith($"redproperty.{serviceName}.", StringComparison.Ordinal) ? exchange : null
+            : message.RoutingKey.StartsWith($"{Contracts.PublicEvents.TypePrefix}redproperty.{serviceName}.", StringComparison.Ordinal)
+                ? Contracts.PublicEvents.Exchange
+                : null;
 
     private static string? DestinationExchange(ReadOnlyMemory<byte> body)
     {

@@ -138,7 +138,9 @@ public sealed class IntegrationEventForwarder(
             timeout.CancelAfter(PublishTimeout);
             try
             {
-                await publish(timeout.Token);
+                // WaitAsync: a publish waiting for a connection that is being recovered may not watch its token;
+                // the forwarder must still get its turn to retry (a late confirm only repeats an id the inboxes drop).
+                await publish(timeout.Token).WaitAsync(timeout.Token);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)

@@ -103,6 +103,10 @@ public static class MessagingExtensions
 
                     // The forwarder relies on this: a publish completes only once the broker has the message.
                     host.PublisherConfirmation = true;
+                    // A node that is gone is noticed in seconds, not minutes, and the next one tried soon.
+                    host.Heartbeat(Broker.Heartbeat);
+                    host.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
+                    host.ContinuationTimeout(TimeSpan.FromSeconds(10));
                     if (Broker.NodesOf(broker) is { Count: > 1 } nodes)
                     {
                         host.UseCluster(cluster =>
@@ -132,6 +136,8 @@ public static class MessagingExtensions
     {
         if (!app.Configuration.GetValue(DeployTopologyOnlyKey, false))
         {
+            // A service that serves requests needs its request-hash key: missing or weak outside Development, it stops here.
+            app.Services.GetRequiredService<Http.RequestHashKey>();
             await app.RunAsync();
             return;
         }

@@ -215,7 +215,39 @@ public sealed class CloudEventsPublisher(Uri broker, string service, IConfigurat
             UserId = _account,
         };
         var channel = await ChannelAsync(cancellationToken);
-        await channel.BasicPublishAsync(PublicEvents.Exchange, message.Type, mandatory: false, properties, message.Body, cancellationToken);
+        try
+        {
+            await channel.BasicPublishAsync(PublicEvents.Exchange, message.Type, mandatory: false, properties, message.Body, cancellationToken)
+                .AsTask().WaitAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            // A publish that failed or timed out gives up its channel and connection: the next one starts afresh
+            // (on another node of a cluster) instead of waiting on a channel whose confirms may never come.
+            await DiscardAsync(channel);
+            throw;
+        }
+    }
+
+    private async Task DiscardAsync(IChannel stale)
+    {
+        await _opening.WaitAsync();
+        try
+        {
+            if (!ReferenceEquals(_channel, stale))
+            {
+                return; // another publish has already replaced it
+            }
+
+            _channel = null;
+            await _connection.ResetAsync();
+        }
+        finally
+        {
+            _opening.Release();
+        }
+
+        BrokerConnection.DisposeQuietly(stale);
     }
 
     private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)

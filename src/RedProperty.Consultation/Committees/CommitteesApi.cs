@@ -25,7 +25,7 @@ public static class CommitteesApi
                 var limit = CommunityScope.Limit(http);
                 return await session.Read<CommitteeDetails>(id, http.Response, ct, c => limit is null || c.CommunityId == limit);
             })
-            .ForRoles(Readers).WithName("GetCommittee").WithSummary("A committee with its appointments and its version as ETag");
+            .ForRoles(Readers).AuditsPersonalData("committee members").WithName("GetCommittee").WithSummary("A committee with its appointments and its version as ETag");
         committees.MapGet("/", async Task<Ok<IReadOnlyList<CommitteeDetails>>> (HttpContext http, IQuerySession session, Guid? communityId, CancellationToken ct) =>
             {
                 var limit = CommunityScope.Limit(http);
@@ -37,11 +37,14 @@ public static class CommitteesApi
 
                 return TypedResults.Ok<IReadOnlyList<CommitteeDetails>>(await query.ToListAsync(ct));
             })
-            .ForRoles(Readers).WithName("ListCommittees").WithSummary("Committees (communityId); a community's staff see their own");
-        api.MapGet("/concurrent-company-heads", async Task<Ok<IReadOnlyList<Appointment>>> (IQuerySession session, TimeProvider time, string? asOf, Guid? communityId, CancellationToken ct) =>
-                TypedResults.Ok(await ConcurrentHeads.OnAsync(session, DistrictCalendar.Today(AsOf.Parse(asOf, time)), communityId, ct)))
-            .ForRoles(Readers.Append(Roles.IntegrationClient).ToArray()).WithTags("Community big party committees").WithName("ListConcurrentCompanyHeads")
-            .WithSummary("Party-member heads of property companies serving concurrently on a day (asOf), each once");
+            .ForRoles(Readers).AuditsPersonalData("committee members").WithName("ListCommittees").WithSummary("Committees (communityId); a community's staff see their own");
+        // Party members' names: the community that appoints them and the auditor; systems get the count in /summary.
+        api.MapGet("/concurrent-company-heads", async Task<Ok<IReadOnlyList<Appointment>>> (
+                HttpContext http, IQuerySession session, TimeProvider time, string? asOf, Guid? communityId, CancellationToken ct) =>
+                TypedResults.Ok(await ConcurrentHeads.OnAsync(session, DistrictCalendar.Today(AsOf.Parse(asOf, time)), CommunityScope.Limit(http) ?? communityId, ct)))
+            .ForRoles(Roles.CommunityStaff, Roles.Auditor).AuditsPersonalData("concurrent company heads")
+            .WithTags("Community big party committees").WithName("ListConcurrentCompanyHeads")
+            .WithSummary("Party-member heads of property companies serving concurrently on a day (asOf), each once; a community's staff see their own");
 
         return app;
     }

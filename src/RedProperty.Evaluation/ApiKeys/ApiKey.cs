@@ -50,7 +50,7 @@ public static class ApiKeysApi
 
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/evaluation/api-keys").WithTags("API keys");
+        var keys = app.MapGroup("/api/evaluation/api-keys").WithTags("API keys").AuditsChanges("api keys");
 
         keys.MapPost("/", async Task<Created<IssuedApiKey>> (IssueApiKey request, IDocumentSession session, TimeProvider time,
                 System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>

@@ -13,8 +13,12 @@ public sealed record ComplaintLocation(Guid? EstateId, Guid? CommunityId, string
 
 public sealed record ComplaintFiled(
     Guid ComplaintId, string ServiceCode, string Description, ComplaintLocation Location, Guid? CompanyId, Complainant Complainant,
-    IReadOnlyDictionary<string, string> Attributes, string? MediaUrl, string Channel, DateTimeOffset DueAt, DateTimeOffset FiledAt) : IDatedFact
+    IReadOnlyDictionary<string, string> Attributes, string? MediaUrl, string Channel, DateTimeOffset DueAt, DateTimeOffset FiledAt,
+    string? FiledBy = null) : IDatedFact
 {
+    // FiledBy: the account that filed it (an API key's id, an operator): a complaint client reads only what it filed.
+    // Channel is the client's display name, which two keys may share. Null in complaints filed before it was kept.
+
     public DateOnly TookEffectOn() => DistrictCalendar.Today(FiledAt);
 }
 

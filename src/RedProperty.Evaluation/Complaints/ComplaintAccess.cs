@@ -9,19 +9,20 @@ namespace RedProperty.Evaluation.Complaints;
 /// only their community's (claim <c>community</c>: its id), a complaint client only those
 /// it filed; everyone else allowed on the endpoint all. Outside it a complaint is a 404.
 /// </summary>
-public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Channel)
+/// <param name="Filer">A complaint client: its account (an API key's id). Complaints filed before the account was kept are
+/// matched by the client's name, <paramref name="FilerName"/>, as they were then.</param>
+public sealed record ComplaintScope(Guid? Company, Guid? Community, string? Filer, string? FilerName)
 {
     public static ComplaintScope Of(Caller caller)
     {
         var community = caller.CommunityIdLimit();
-        var channel = caller.Is(Roles.ComplaintClient) && !caller.DistrictWide ? caller.Name : null;
-        return new ComplaintScope(caller.CompanyLimit, community, channel);
+        var client = caller.Is(Roles.ComplaintClient) && !caller.DistrictWide;
+        return new ComplaintScope(caller.CompanyLimit, community, client ? caller.Id : null, client ? caller.Name : null);
     }
 
-    public bool Sees(Guid? company, Guid? community, string channel) =>
-        (Company is not { } c || company == c) && (Community is not { } m || community == m) && (Channel is null || Channel == channel);
-
-    public bool Sees(ComplaintDetails complaint) => Sees(complaint.CompanyId, complaint.Location.CommunityId, complaint.Channel);
+    public bool Sees(ComplaintDetails complaint) =>
+        (Company is not { } c || complaint.CompanyId == c) && (Community is not { } m || complaint.Location.CommunityId == m)
+        && (Filer is null || complaint.FiledBy == Filer || (complaint.FiledBy is null && complaint.Channel == FilerName));
 
     /// <summary>
     /// A community's staff keep a complaint in their community when they accept or assign it: the estate

@@ -28,6 +28,9 @@ public sealed record ComplaintDetails(
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>The account that filed it (see <see cref="ComplaintFiled.FiledBy"/>): an API key's id or an operator's account.</summary>
+    public string? FiledBy { get; init; }
+
     public IReadOnlyList<ComplaintStep> History { get; init; } = [];
 
     /// <summary>The last note given (Open311 <c>status_notes</c>).</summary>
@@ -42,6 +45,7 @@ public sealed record ComplaintDetails(
             e.MediaUrl, e.Attributes, e.FiledAt, e.DueAt, e.FiledAt)
         {
             History = [new ComplaintStep(ComplaintStatus.Filed, e.FiledAt, e.Channel, null)],
+            FiledBy = e.FiledBy,
             Version = 1,
         };
 

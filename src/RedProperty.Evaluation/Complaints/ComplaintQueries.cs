@@ -19,9 +19,10 @@ public sealed record ComplaintFilter(
             query = query.Where(c => c.Location.CommunityId == ownCommunity);
         }
 
-        if (scope.Channel is { } channel)
+        if (scope.Filer is { } filer)
         {
-            query = query.Where(c => c.Channel == channel);
+            var name = scope.FilerName;
+            query = query.Where(c => c.FiledBy == filer || (c.FiledBy == null && c.Channel == name));
         }
 
         if (Ids is { Count: > 0 } ids)

@@ -102,7 +102,7 @@ public static class FileComplaintDecider
 {
     /// <param name="estate">The registered estate the complaint names, if any (the endpoint refuses unknown ones).</param>
     public static ComplaintFiled Decide(
-        Guid complaintId, FileComplaint command, EstateDirectoryEntry? estate, string channel, TimeSpan serviceLevel, DateTimeOffset now)
+        Guid complaintId, FileComplaint command, EstateDirectoryEntry? estate, Caller filer, TimeSpan serviceLevel, DateTimeOffset now)
     {
         var today = DistrictCalendar.Today(now);
         var company = command.CompanyId ?? estate?.CompanyOn(today);
@@ -113,7 +113,7 @@ public static class FileComplaintDecider
             complaintId, command.ServiceCode, command.Description.Trim(),
             new ComplaintLocation(estate?.Id, estate?.CommunityId, Text.OrNull(command.Address), command.Latitude, command.Longitude),
             company, contact, new SortedDictionary<string, string>(command.Attributes?.ToDictionary() ?? [], StringComparer.Ordinal),
-            Text.OrNull(command.MediaUrl), channel, now + serviceLevel, now);
+            Text.OrNull(command.MediaUrl), filer.Name, now + serviceLevel, now, filer.Id);
     }
 }
 
@@ -140,7 +140,7 @@ public static class ComplaintIntake
         }
 
         var now = time.GetUtcNow();
-        var filed = FileComplaintDecider.Decide(Guid.CreateVersion7(now), command, estate, caller.Name, ComplaintRules.ServiceLevel(configuration), now);
+        var filed = FileComplaintDecider.Decide(Guid.CreateVersion7(now), command, estate, caller, ComplaintRules.ServiceLevel(configuration), now);
         var view = ComplaintDetails.Create(filed);
 
         // Open311 clients without Idempotency-Key resend with the same device_id: the same submission on the same day files once.

@@ -7,19 +7,35 @@ public static class LedgersApi
         var organization = app.MapGroup("/api/organization");
         var ledgers = organization.MapGroup("/ledgers").WithTags("Ledgers");
 
-        // Ledger 4 carries members' names: read only by those who need it, and every read is recorded.
+        // Ledgers 2 and 4 carry members' names: read only by those who need it, and every read is recorded.
         MapLedger(ledgers, "/structure", "StructureLedger", "Ledger 1: internal organisation structure per company", OrganizationLedgers.Structure,
             "ledger-1-structure", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser);
         MapLedger(ledgers, "/organizations", "OrganizationsLedger", "Ledger 2: party organisations established", OrganizationLedgers.Organizations,
-            "ledger-2-organizations", null, Roles.Auditor, Roles.CommunityStaff);
+                "ledger-2-organizations", null, Roles.Auditor, Roles.CommunityStaff)
+            .AuditsPersonalData("ledger-2-organizations"); // the secretaries' names
         MapLedger(ledgers, "/unorganized", "UnorganizedLedger", "Ledger 3: companies with no party organisation yet, status, reason and recommendation",
             OrganizationLedgers.Unorganized, "ledger-3-unorganized", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser);
         MapLedger(ledgers, "/members", "MembersLedger", "Ledger 4: party members", OrganizationLedgers.MemberLedger,
                 "ledger-4-members", r => r.CompanyId, Roles.Auditor, Roles.CommunityStaff, Roles.CompanyUser)
             .AuditsPersonalData("ledger-4-members");
 
-        organization.MapGet("/coverage", async Task<Ok<Coverage>> (IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken ct) =>
-                TypedResults.Ok(OrganizationLedgers.CoverageOf(await Snapshot(session, time, asOf, knownAt, ct))))
+        // The counts are for everyone allowed; the rows (a company's survey: why it has no branch) only for those
+        // who answer for it: a company its own, a community its own, the district all, a system none.
+        organization.MapGet("/coverage", async Task<Ok<Coverage>> (
+                System.Security.Claims.ClaimsPrincipal user, IQuerySession session, TimeProvider time, string? asOf, string? knownAt, CancellationToken ct) =>
+            {
+                var snapshot = await Snapshot(session, time, asOf, knownAt, ct);
+                var coverage = OrganizationLedgers.CoverageOf(snapshot);
+                var caller = Caller.Of(user);
+                IReadOnlyList<UnorganizedRow> rows = caller switch
+                {
+                    { DistrictWide: true } => coverage.Uncovered,
+                    { CompanyLimit: { } own } => [.. coverage.Uncovered.Where(r => r.CompanyId == own)],
+                    _ when caller.CommunityIdLimit() is { } community => OrganizationLedgers.ServingCommunity(snapshot, coverage.Uncovered, community),
+                    _ => [],
+                };
+                return TypedResults.Ok(coverage with { Uncovered = rows });
+            })
             .WithTags("Ledgers").ForRoles([.. Roles.Staff, Roles.IntegrationClient]).WithName("BranchCoverage")
             .WithSummary("应建尽建: companies with members that have a branch, are forming one, or have none and why");
 

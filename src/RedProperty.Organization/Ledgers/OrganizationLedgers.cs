@@ -117,6 +117,10 @@ public static class OrganizationLedgers
         return new Coverage(s.AsOf, withMembers.Count, withMembers.Count - uncovered.Count, uncovered.Count(r => r.Status == "forming"), uncovered.Count, uncovered);
     }
 
+    /// <summary>The rows of companies serving an estate of <paramref name="community"/>.</summary>
+    public static IReadOnlyList<UnorganizedRow> ServingCommunity(OrganizationSnapshot s, IEnumerable<UnorganizedRow> rows, Guid community) =>
+        [.. rows.Where(r => s.EstatesServedBy(r.CompanyId).Any(e => e.CommunityId == community))];
+
     private static HashSet<Guid> CompaniesWithMembers(OrganizationSnapshot s) =>
         s.Members.Values.Where(m => m.CountsAsMember).Select(m => m.CompanyId).ToHashSet();
 

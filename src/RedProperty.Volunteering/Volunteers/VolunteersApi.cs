@@ -14,7 +14,7 @@ public static class VolunteersApi
             .WithSummary("Register a volunteer (party member, owners' committee member or grid worker) with their consent; one record per person (409 with existing)");
         volunteers.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct) =>
                 KnownPlaces.ReadScoped<VolunteerDetails>(user, session, id, v => v.CommunityId, response, ct))
-            .ForRoles(Readers).WithName("GetVolunteer").WithSummary("A volunteer's record: hours and stars (no phone, no ID number)");
+            .ForRoles(Readers).AuditsPersonalData("volunteer").WithName("GetVolunteer").WithSummary("A volunteer's record: hours and stars (no phone, no ID number)");
         volunteers.MapGet("/{id:guid}/contact", async Task<Results<Ok<VolunteerContact>, NotFound>> (Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
                 await KnownPlaces.FindScoped<VolunteerDetails>(user, session, id, v => v.CommunityId, ct) is not null
                 && await session.LoadAsync<VolunteerContact>(id, ct) is { } contact ? TypedResults.Ok(contact) : TypedResults.NotFound())
@@ -48,7 +48,7 @@ public static class VolunteersApi
 
                 return TypedResults.Ok(await Listing.PageAsync(query.OrderBy(v => v.Name), time, page, pageSize, ct));
             })
-            .ForRoles(Readers).WithName("ListVolunteers").WithSummary("Volunteers (communityId, source, page, pageSize); a community's staff see their own");
+            .ForRoles(Readers).AuditsPersonalData("volunteers").WithName("ListVolunteers").WithSummary("Volunteers (communityId, source, page, pageSize); a community's staff see their own");
         return app;
     }
 }

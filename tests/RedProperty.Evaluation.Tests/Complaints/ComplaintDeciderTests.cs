@@ -1,3 +1,4 @@
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Evaluation.Complaints;
 using RedProperty.Evaluation.Places;
 
@@ -14,10 +15,13 @@ public sealed class ComplaintDeciderTests
     private static readonly EstateDirectoryEntry Estate = new(Guid.CreateVersion7(Now), "锦绣花园", Community, 820,
         [new EstateService(Hongyuan, new DateOnly(2019, 1, 1), new DateOnly(2022, 5, 31)), new EstateService(Jinxiu, new DateOnly(2022, 6, 1), null)], 1);
 
+    private static readonly Caller Hotline = new("api-key:0193a000-0000-7000-8000-000000012345", "麦积区12345热线", new HashSet<string> { Roles.ComplaintClient }, null, null, null);
+    private static readonly Caller App = new("api-key:0193a000-0000-7000-8000-00000000a9b0", "app", new HashSet<string> { Roles.ComplaintClient }, null, null, null);
+
     private static ComplaintFiled Filed(EstateDirectoryEntry? estate, DateTimeOffset at, Guid? company = null) => FileComplaintDecider.Decide(
         Guid.CreateVersion7(at),
         new FileComplaint("sanitation", "  3号楼楼道垃圾一周没人清运  ", estate?.Id, company, Complainant: new Complainant(" 王建国 ", "13800001234", null, "app-7")),
-        estate, "麦积区12345热线", TimeSpan.FromHours(72), at);
+        estate, Hotline, TimeSpan.FromHours(72), at);
 
     private static Complaint Given(ComplaintFiled filed, params object[] events) =>
         events.Aggregate(Complaint.Create(filed), (c, e) => e switch
@@ -54,7 +58,7 @@ public sealed class ComplaintDeciderTests
     [Fact]
     public void A_complaint_with_an_address_only_has_no_company_until_accepted_with_its_estate()
     {
-        var filed = FileComplaintDecider.Decide(Guid.NewGuid(), new FileComplaint("repairs", "电梯坏了", Address: "麦积区桥南某小区"), null, "app", TimeSpan.FromHours(72), Now);
+        var filed = FileComplaintDecider.Decide(Guid.NewGuid(), new FileComplaint("repairs", "电梯坏了", Address: "麦积区桥南某小区"), null, App, TimeSpan.FromHours(72), Now);
         Assert.Null(filed.CompanyId);
 
         Assert.Throws<DomainException>(() => AcceptComplaintDecider.Decide(Complaint.Create(filed), new AcceptComplaint(), null, DistrictCalendar.Today(Now), "社区", Now));
@@ -104,7 +108,7 @@ public sealed class ComplaintDeciderTests
     [Fact]
     public void A_valid_complaint_without_a_company_cannot_be_assigned_until_one_is_named()
     {
-        var filed = FileComplaintDecider.Decide(Guid.NewGuid(), new FileComplaint("repairs", "电梯坏了", Address: "某小区"), null, "app", TimeSpan.FromHours(72), Now);
+        var filed = FileComplaintDecider.Decide(Guid.NewGuid(), new FileComplaint("repairs", "电梯坏了", Address: "某小区"), null, App, TimeSpan.FromHours(72), Now);
         var unserved = Estate with { Services = [] };
         var accepted = Complaint.Create(filed).Apply((ComplaintAccepted)AcceptComplaintDecider.Decide(Complaint.Create(filed), new AcceptComplaint(unserved.Id), unserved, DistrictCalendar.Today(Now), "社区", Now)[0]);
 

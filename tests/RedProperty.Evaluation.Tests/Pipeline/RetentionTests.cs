@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using RedProperty.BuildingBlocks;
 using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.BuildingBlocks.Hosting;
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Testing;
 
 namespace RedProperty.Evaluation.Tests.Pipeline;
@@ -13,6 +14,7 @@ namespace RedProperty.Evaluation.Tests.Pipeline;
 public sealed class RetentionTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2022, 7, 27, 9, 0, 0, TimeSpan.FromHours(8)));
+    private readonly Guid _oldAudit = Guid.CreateVersion7();
     private TestSystem _system = null!;
     private ServiceHost<EvaluationService> _evaluation = null!;
 
@@ -40,6 +42,9 @@ public sealed class RetentionTests : IAsyncLifetime
             session.Store(
                 new InboxRecord("Consumer/old", "PropertyCompanyRegistered", now - TimeSpan.FromDays(15)),
                 new InboxRecord("Consumer/new", "PropertyCompanyRegistered", now - TimeSpan.FromDays(13)));
+            // The audit trail is not housekeeping: kept at least 180 days (MLPS level 3), here forever.
+            session.Store(new AuditRecord(_oldAudit, AuditKinds.Change, "dev-district-admin", "区管理员", ["district-admin"], "api keys",
+                "POST /api/evaluation/api-keys", 201, "10.0.0.8", null, now - TimeSpan.FromDays(200)));
             await session.SaveChangesAsync();
         }
 
@@ -50,6 +55,8 @@ public sealed class RetentionTests : IAsyncLifetime
         await Eventually.True(async () => await Load<InboxRecord>("Consumer/old") is null, what: "the expired inbox record purged");
         Assert.NotNull(await Load<IdempotencyRecord>("POST /x|new"));
         Assert.NotNull(await Load<InboxRecord>("Consumer/new"));
+        await using var query = _evaluation.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.NotNull(await query.LoadAsync<AuditRecord>(_oldAudit));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class AccessTests : IAsyncLifetime
         ["GetCurrentApiKey"] = [Roles.ComplaintClient],
         ["MoveBackErrors-evaluation"] = [],
         ["GetPersonalDataReads"] = [],
+        ["GetAuditTrail"] = [Roles.Auditor],
         ["ReplayIntegrationEvents"] = [],
         ["RepublishUnrouted"] = [],
         ["FileComplaint"] = [Roles.CommunityStaff, Roles.ComplaintClient],
@@ -124,6 +125,44 @@ public sealed class AccessTests : IAsyncLifetime
         revoked.Headers.Add(ApiKeyAuthentication.HeaderName, key.Key);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(revoked)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/evaluation/api-keys/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/evaluation/api-keys", new { client = "", rateLimit = 600 })).StatusCode);
+
+        // Each change is in the audit trail with how it ended, refused ones too; the auditor reads and exports it, reads are not changes.
+        var auditor = _host.CreateClient().WithToken(await _system.Identity.TokenAsync(Roles.Auditor));
+        var trail = await auditor.GetFromJsonAsync<JsonElement>("/api/evaluation/audit?kind=change&pageSize=500");
+        var changes = trail.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("what").GetString() == "api keys")
+            .Select(i => (i.GetProperty("request").GetString()!.Split(' ')[0], i.GetProperty("status").GetInt32())).ToList();
+        Assert.Equal(new[] { ("POST", 400), ("DELETE", 404), ("DELETE", 204), ("POST", 201) }, changes.Take(4));
+        var export = await auditor.GetAsync("/api/evaluation/audit?kind=change&format=csv");
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"DELETE /api/evaluation/api-keys/{key.Id}", await export.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/api/evaluation/audit?kind=everything")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_keys_issued_under_one_name_do_not_see_each_others_complaints()
+    {
+        var admin = _host.CreateClient();
+        async Task<HttpClient> Keyed()
+        {
+            var issued = (await (await admin.PostAsJsonAsync("/api/evaluation/api-keys", new { client = "居民端小程序", rateLimit = 600 })).Content.ReadFromJsonAsync<IssuedApiKey>())!;
+            var client = _host.CreateClient().WithToken(null);
+            client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, issued.Key);
+            return client;
+        }
+
+        var first = await Keyed();
+        var second = await Keyed();
+        var filed = await first.PostAsJsonAsync("/api/evaluation/complaints",
+            new { serviceCode = "sanitation", description = "5号楼2单元楼道垃圾堆放一周无人清运", address = "甘肃省天水市麦积区桥南街道伯阳路5号" });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync($"/api/evaluation/complaints/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/evaluation/complaints/{id}")).StatusCode);
+        Assert.DoesNotContain(id.ToString(), await second.GetStringAsync("/api/evaluation/complaints"));
+        Assert.Contains(id.ToString(), await first.GetStringAsync("/api/evaluation/complaints"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RedProperty.BuildingBlocks.Security;
 using RedProperty.Testing;
 
 namespace RedProperty.Organization.Tests.Ledgers;
@@ -13,6 +14,7 @@ public sealed class LedgersTests : IAsyncLifetime
     private const string Daobei = "道北街道渭滨社区";
     private const string Qiaonan = "桥南街道伯阳社区";
     private TestSystem _system = null!;
+    private ServiceHost<OrganizationService> _host = null!;
     private OrganizationClient _org = null!;
     private DateTimeOffset _beforeMembers;
     private Guid _organized;
@@ -22,7 +24,8 @@ public sealed class LedgersTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _system = await TestSystem.CreateAsync("organization-ledgers");
-        _org = new OrganizationClient(_system.Start<OrganizationService>().CreateClient());
+        _host = _system.Start<OrganizationService>();
+        _org = new OrganizationClient(_host.CreateClient());
 
         _organized = await CompanyIn("天水市麦积区甲级物业有限公司", Daobei, 800);
         _forming = await CompanyIn("天水市麦积区乙级物业有限公司", Daobei, 300);
@@ -127,6 +130,19 @@ public sealed class LedgersTests : IAsyncLifetime
         Assert.Equal((2, 1, 1, 1), (coverage.GetProperty("companiesWithMembers").GetInt32(), coverage.GetProperty("withBranch").GetInt32(),
             coverage.GetProperty("forming").GetInt32(), coverage.GetProperty("withoutBranch").GetInt32()));
         Assert.Equal(_forming, Assert.Single(coverage.GetProperty("uncovered").EnumerateArray()).GetProperty("companyId").GetGuid());
+
+        // The counts for all; a company's survey row (why it has no branch) only for that company and the district.
+        async Task<JsonElement> As(string role, Guid? company = null) =>
+            await _host.CreateClient().WithToken(await _system.Identity.TokenAsync(role, company: company)).GetFromJsonAsync<JsonElement>("/api/organization/coverage");
+        foreach (var (role, company, rows) in new (string, Guid?, int)[]
+                 {
+                     (Roles.CompanyUser, _forming, 1), (Roles.CompanyUser, _organized, 0), (Roles.IntegrationClient, null, 0), (Roles.Auditor, null, 1),
+                 })
+        {
+            var seen = await As(role, company);
+            Assert.Equal(coverage.GetProperty("withoutBranch").GetInt32(), seen.GetProperty("withoutBranch").GetInt32());
+            Assert.Equal(rows, seen.GetProperty("uncovered").GetArrayLength());
+        }
     }
 
     [Fact]

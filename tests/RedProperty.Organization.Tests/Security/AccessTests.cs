@@ -70,6 +70,7 @@ public sealed class AccessTests : IAsyncLifetime
         ["ReplayIntegrationEvents"] = [],
         ["RepublishUnrouted"] = [],
         ["GetPersonalDataReads"] = [],
+        ["GetAuditTrail"] = [Roles.Auditor],
     };
 
     private TestSystem _system = null!;
@@ -189,14 +190,15 @@ public sealed class AccessTests : IAsyncLifetime
         csv.Headers.Accept.ParseAdd("text/csv");
         Assert.Equal(HttpStatusCode.OK, (await auditor.SendAsync(csv)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/organization/members/{member}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/organization/ledgers/organizations")).StatusCode); // secretaries' names
         // Not a personal-data read: the summary.
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/organization/summary")).StatusCode);
 
-        var reads = await _admin.Get("/api/organization/personal-data-reads?actor=dev-auditor");
+        var reads = await _admin.Get("/api/organization/personal-data-reads?actor=system:dev-auditor");
         var items = reads.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["party-member", "ledger-4-members"], items.Select(i => i.GetProperty("what").GetString()).ToList());
+        Assert.Equal(["ledger-2-organizations", "party-member", "ledger-4-members"], items.Select(i => i.GetProperty("what").GetString()).ToList());
         Assert.All(items, i => Assert.Equal(["auditor"], i.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList()));
-        Assert.Contains($"/api/organization/members/{member}", items[0].GetProperty("request").GetString());
+        Assert.Contains($"/api/organization/members/{member}", items[1].GetProperty("request").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/organization/personal-data-reads")).StatusCode);
     }
 
