@@ -32,6 +32,8 @@ public static class HttpConventions
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton(services => RequestHashKey.From(builder.Configuration, builder.Environment));
+        // Taken at start (not in the topology step, which starts no host): missing or weak outside Development, the service stops.
+        builder.Services.AddHostedService<RequestHashKey.StartCheck>();
         builder.Services.AddRequestBodyLimit(builder.Configuration);
         // Unreadable bodies throw, so the handler above answers them as problem+json too.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -29,6 +29,18 @@ public sealed class RequestHashKey(byte[] key)
 
     public async Task<string> HashAsync(Stream body, CancellationToken cancellationToken) =>
         Convert.ToHexString(await HMACSHA256.HashDataAsync(key, body, cancellationToken));
+
+    /// <summary>Asks for the key when the host starts, so a service without one never serves a request.</summary>
+    public sealed class StartCheck(IServiceProvider services) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<RequestHashKey>(); // outside Development without a real key: throws, and the host stops
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
 
 /// <summary>Marks an endpoint that honours <c>Idempotency-Key</c>.</summary>

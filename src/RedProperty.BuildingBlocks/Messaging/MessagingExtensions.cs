@@ -136,8 +136,6 @@ public static class MessagingExtensions
     {
         if (!app.Configuration.GetValue(DeployTopologyOnlyKey, false))
         {
-            // A service that serves requests needs its request-hash key: missing or weak outside Development, it stops here.
-            app.Services.GetRequiredService<Http.RequestHashKey>();
             await app.RunAsync();
             return;
         }
