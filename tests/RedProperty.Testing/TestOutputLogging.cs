@@ -26,6 +26,18 @@ public sealed class TestOutputLogging(ITestOutputHelper output, LogLevel minimum
         public void WriteLine(string format, params object[] args) => WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
     }
 
+    // The exception and what it wraps: a transport's own exception often only names the call that failed.
+    private static string Describe(Exception? exception)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            text.Append($" — {e.GetType().Name}: {e.Message}");
+        }
+
+        return text.ToString();
+    }
+
     private sealed class Logger(ITestOutputHelper output, string category, LogLevel minimum) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
@@ -42,7 +54,7 @@ public sealed class TestOutputLogging(ITestOutputHelper output, LogLevel minimum
             try
             {
                 output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}" +
-                                 (exception is null ? "" : $" — {exception.GetType().Name}: {exception.Message}"));
+                                 Describe(exception));
             }
             catch (InvalidOperationException)
             {

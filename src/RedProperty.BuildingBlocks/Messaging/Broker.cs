@@ -39,9 +39,9 @@ public static class Broker
     /// <summary>A connection named as it shows in the management UI (to any node of a cluster).</summary>
     public static Task<IConnection> ConnectAsync(Uri broker, string name, CancellationToken cancellationToken)
     {
-        // No automatic recovery: a channel the client recovered has been seen to wait on confirms that never come
-        // (after a cluster node was killed under load); whoever holds a connection opens a new one when it is
-        // closed (BrokerConnection). A dead peer is noticed within three heartbeats.
+        // No automatic recovery: a channel the client recovers can wait on confirms that never come (reported
+        // against RabbitMQ.Client 7); whoever holds a connection opens a new one when it is closed
+        // (BrokerConnection), to whichever node answers. A silent peer is noticed within three heartbeats.
         var factory = new ConnectionFactory
         {
             Uri = new UriBuilder(broker) { Query = "" }.Uri,
