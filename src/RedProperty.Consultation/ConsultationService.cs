@@ -26,6 +26,7 @@ public sealed class ConsultationService
             bus.AddConsumer<PartyMemberCompanyRoleChangedConsumer>();
             bus.AddConsumer<PartyMemberMovedCompanyConsumer>();
             bus.AddConsumer<PartyMemberLeftCompanyConsumer>();
+            bus.AddConsumer<PartyMemberErasedConsumer>();
             bus.AddConsumer<ComplaintOverdueConsumer>();
             bus.AddConsumer<BlackListPublishedConsumer>();
             bus.AddConsumer<DisputeEscalatedConsumer>();
@@ -42,6 +43,9 @@ public sealed class ConsultationService
                 options.Schema.For<EstateEntry>().UseOptimisticConcurrency(true);
                 options.Schema.For<PartyMemberEntry>().UseOptimisticConcurrency(true);
                 options.Schema.For<AgendaProposal>();
+                // What an erasure overwrites in events written before contacts were sealed, and in committees' copies of members' names.
+                options.Events.AddMaskingRuleForProtectedInformation<PartyRegistered>(e => e with { Contacts = [.. e.Contacts.Select(PartyContactErasure.Erase)] });
+                options.Events.AddMaskingRuleForProtectedInformation<CommitteeMemberAppointed>(e => e with { Name = PersonalData.Erased });
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddHostedService<OverdueActions>();

@@ -50,6 +50,8 @@ public sealed class EvaluationService
                 .Index(c => c.CompanyId)
                 .Index(c => c.DueAt);
             options.Schema.For<ComplaintSubmission>();
+            // What an erasure overwrites in complaints filed before the complainant was sealed (PersonalData).
+            options.Events.AddMaskingRuleForProtectedInformation<ComplaintFiled>(e => e with { Complainant = ComplainantSeal.Erase(e.Complainant) });
             options.Projections.Add<InspectionDetailsProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<RectificationDetailsProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);

@@ -23,8 +23,11 @@ public static class IntegrationEvents
         .Map<EstateServiceContracted>(e => new V1.EstateServiceContracted(e.Data.EstateId, e.Data.CompanyId, e.Data.From, e.Data.To, e.Data.RecordedAt))
         .Map<EstateServiceContractEnded>(e => new V1.EstateServiceContractEnded(e.Data.EstateId, e.Data.CompanyId, e.Data.On, e.Data.RecordedAt))
         // The member's name and ids only: no other personal data leaves the service.
-        .Map<PartyMemberRegistered>(e => new V1.PartyMemberJoinedCompany(
-            e.Data.MemberId, e.Data.CompanyId, e.Data.Name, Wire(e.Data.Via), Wire(e.Data.Stage), e.Data.RegisteredAt, Wire(e.Data.CompanyRole), e.Data.JoinedOn))
+        // The name leaves sealed events opened (or as erased, once its key is gone).
+        .Map<PartyMemberRegistered>(async (e, session) => new V1.PartyMemberJoinedCompany(
+            e.Data.MemberId, e.Data.CompanyId, (await PersonalData.OpenAsync(session, e.Data.MemberId, e.Data.Name))!, Wire(e.Data.Via), Wire(e.Data.Stage),
+            e.Data.RegisteredAt, Wire(e.Data.CompanyRole), e.Data.JoinedOn))
+        .Map<PersonalDataErased>(e => new V1.PartyMemberErased(e.Data.SubjectId, e.Data.ErasedAt))
         .Map<MemberCompanyRoleChanged>(e => new V1.PartyMemberCompanyRoleChanged(
             e.Data.MemberId, e.Data.CompanyId, Wire(e.Data.Role), CompanyRoles.IsHead(e.Data.Role), e.Data.On))
         .Map<MemberMovedCompany>(e => new V1.PartyMemberMovedCompany(

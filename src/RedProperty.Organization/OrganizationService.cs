@@ -31,6 +31,10 @@ public sealed class OrganizationService
                 options.Schema.For<CreditCodeRegistration>();
                 options.Schema.For<PlaceName>();
                 options.Schema.For<PersonRegistration>();
+                // What an erasure overwrites in events written before names were sealed (PersonalData).
+                options.Events.AddMaskingRuleForProtectedInformation<PartyMemberRegistered>(e => e with { Name = PersonalData.Erased, PersonKey = null });
+                options.Events.AddMaskingRuleForProtectedInformation<PledgeMade>(e =>
+                    e with { Identity = PersonalData.Erased, Standards = PersonalData.Erased, Commitments = PersonalData.Erased });
                 options.Schema.For<BranchClaim>();
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);

@@ -21,6 +21,7 @@ public sealed class VolunteeringService
             bus.AddConsumer<EstateRegisteredConsumer>();
             bus.AddConsumer<PartyMemberJoinedCompanyConsumer>();
             bus.AddConsumer<InstructorAppointedConsumer>();
+            bus.AddConsumer<PartyMemberErasedConsumer>();
         }, replaysFrom: ["organization"]);
         builder.AddEventStore(Name, options =>
             {
@@ -31,6 +32,9 @@ public sealed class VolunteeringService
                 options.Projections.Add<DisputeDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<DisputePartiesProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<VolunteerPerson>();
+                // What an erasure overwrites in events written before these fields were sealed (PersonalData).
+                options.Events.AddMaskingRuleForProtectedInformation<VolunteerRegistered>(e =>
+                    e with { Name = PersonalData.Erased, Phone = e.Phone is null ? null : PersonalData.Erased, IdNumberKey = PersonalData.Erased, IdNumberTail = PersonalData.Erased });
             })
             .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddSingleton<PersonKey>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.Security;
 using RedProperty.Testing;
 
@@ -93,5 +95,32 @@ public sealed class MeetingsTests(ConsultationFixture fixture) : IClassFixture<C
         Assert.Contains(reads.GetProperty("items").EnumerateArray(), r => r.GetProperty("what").GetString() == "party contacts");
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.Http.PostAsJsonAsync("/api/consultation/parties",
             new { kind = "propertyCompany", name = "无编号物业", communityId = fixture.Qiaonan })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Party_contacts_are_sealed_in_the_event_and_erased_on_request_with_their_roles_kept()
+    {
+        var (_, owners, _, _) = await Parties(fixture, fixture.Qiaonan, "桥南三");
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<string> Stored()
+        {
+            await using var session = store.QuerySession();
+            return JsonSerializer.Serialize((await session.Events.FetchStreamAsync(owners))[0].Data);
+        }
+
+        Assert.DoesNotContain("13893800777", await Stored());
+        Assert.DoesNotContain("张业主", await Stored());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.As(Roles.CommunityStaff, fixture.Qiaonan.ToString()))
+            .PostAsync($"/api/consultation/parties/{owners}/contacts/erasure", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.Http.PostAsync($"/api/consultation/parties/{owners}/contacts/erasure", null)).StatusCode);
+
+        var contact = (await Admin.Get($"/api/consultation/parties/{owners}/contacts")).GetProperty("contacts")[0];
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, contact.GetProperty("name").GetString());
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, contact.GetProperty("phone").GetString());
+        Assert.Equal("主任", contact.GetProperty("role").GetString());
+        Assert.Contains(BuildingBlocks.EventStore.PersonalData.Erased, await Stored());
+        await store.Advanced.RebuildSingleStreamAsync<Parties.PartyContacts>(owners);
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, (await Admin.Get($"/api/consultation/parties/{owners}/contacts")).GetProperty("contacts")[0].GetProperty("name").GetString());
     }
 }

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using RedProperty.Evaluation.Tests.Complaints;
 using RedProperty.Testing;
 
@@ -7,10 +9,18 @@ namespace RedProperty.Evaluation.Tests;
 public sealed class GeneratedBadInputTests(ComplaintsFixture fixture) : IClassFixture<ComplaintsFixture>
 {
     [Fact]
-    public async Task Malformed_and_extreme_input_to_every_endpoint_is_never_a_5xx_and_always_an_error_body()
+    public async Task Malformed_and_extreme_input_to_every_endpoint_is_never_a_5xx_and_always_an_error_body() =>
+        await new GeneratedBadInput(fixture.Admin.Http, await Ids()).AssertNoFailuresAsync();
+
+    [Fact]
+    public async Task Personal_data_typed_into_any_text_field_of_any_command_never_reaches_the_public_exchange() =>
+        await PublicFeedCheck.NoPersonalDataReachesThePublicExchangeAsync(
+            fixture.System.Broker.ConnectionUri, fixture.Host.Services.GetRequiredService<IDocumentStore>(), new GeneratedBadInput(fixture.Admin.Http, await Ids()));
+
+    private async Task<Dictionary<string, Guid>> Ids()
     {
         var admin = fixture.Admin;
-        var ids = new Dictionary<string, Guid>
+        return new Dictionary<string, Guid>
         {
             ["complaints"] = await fixture.File(),
             ["companies"] = fixture.Hongyuan,
@@ -20,7 +30,5 @@ public sealed class GeneratedBadInputTests(ComplaintsFixture fixture) : IClassFi
             ["rectifications"] = await admin.Create("/api/evaluation/rectifications", new { companyId = fixture.Hongyuan, reason = "限期整改" }),
             ["inspections"] = await admin.Create("/api/evaluation/inspections", new { estateId = fixture.JinxiuGarden, on = "2026-11-01", findings = Array.Empty<object>() }),
         };
-
-        await new GeneratedBadInput(admin.Http, ids).AssertNoFailuresAsync();
     }
 }

@@ -5,21 +5,24 @@ namespace RedProperty.Organization.Tests;
 /// <summary>The Organization service on real PostgreSQL and RabbitMQ, one database per test class.</summary>
 public sealed class OrganizationApiFixture : IAsyncLifetime
 {
-    private TestSystem? _system;
+    public TestSystem System { get; private set; } = null!;
+
+    public ServiceHost<OrganizationService> Host { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _system = await TestSystem.CreateAsync("organization-api");
-        Client = _system.Start<OrganizationService>().CreateClient();
+        System = await TestSystem.CreateAsync("organization-api");
+        Host = System.Start<OrganizationService>();
+        Client = Host.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
-        if (_system is not null)
+        if (System is not null)
         {
-            await _system.DisposeAsync();
+            await System.DisposeAsync();
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed class GeneratedBadInput(HttpClient client, IReadOnlyDictionary<str
                         await Check(method, path, body);
                     }
 
-                    foreach (var (field, body) in WithControlCharacter(example))
+                    foreach (var (field, body) in WithEachText(example, text => text + "\u0001"))
                     {
                         await CheckRefused(method, path, body, field);
                     }
@@ -104,6 +104,113 @@ public sealed class GeneratedBadInput(HttpClient client, IReadOnlyDictionary<str
         }
 
         return (_requests, _failures);
+    }
+
+    /// <summary>A name, a mainland mobile number, an e-mail address and an ID number (of county 620599, which no county has), as staff might type them.</summary>
+    public const string PersonalText = "王建国 13893800123 wangjg@example.cn 620599198507150026";
+
+    /// <summary>What of <see cref="PersonalText"/> must never reach the public exchange (a name alone cannot be told from other text).</summary>
+    public static readonly string[] PersonalPatterns = ["13893800123", "wangjg@example.cn", "620599198507150026"];
+
+    /// <summary>
+    /// Every command (its own example body, once as it is) with each text field in turn holding <see cref="PersonalText"/> or
+    /// one of its patterns (the field's text kept, so a name still names and a reason still reads); returns how many commands
+    /// were sent and how many accepted.
+    /// </summary>
+    public async Task<(int Sent, IReadOnlyList<string> Accepted)> SendPersonalTextAsync()
+    {
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var (sent, accepted) = (0, new List<string>());
+        foreach (var (template, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                if (method is not ("post" or "put") || operation!["requestBody"]?["content"]?["application/json"]?["schema"] is not { } schema)
+                {
+                    continue;
+                }
+
+                var path = Fill(template, ids);
+                var example = WithKnownIds(Resolve(schema, document)["examples"]?[0] ?? new JsonObject());
+                // The example as it is (so that something public is published to look at), then one pattern at a time, so that a
+                // field's length limit still lets it in.
+                var bodies = PersonalPatterns.Prepend(PersonalText).SelectMany(pattern => WithEachText(example, text => $"{text} {pattern}"))
+                    .Prepend(("", example.ToJsonString()));
+                foreach (var (_, body) in bodies)
+                {
+                    var etag = await CurrentETag(path);
+                    using var response = await WithinRateLimit(() =>
+                    {
+                        var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                        if (etag is not null)
+                        {
+                            request.Headers.TryAddWithoutValidation("If-Match", etag);
+                        }
+
+                        return request;
+                    });
+                    sent++;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        accepted.Add($"{method} {template}");
+                    }
+                }
+            }
+        }
+
+        return (sent, accepted);
+    }
+
+    // The example's references (communityId, volunteerIds …) pointed at resources that exist here, so that a command can be accepted.
+    private JsonNode WithKnownIds(JsonNode example)
+    {
+        var copy = example.DeepClone();
+        Point(copy);
+        return copy;
+
+        void Point(JsonNode? node)
+        {
+            if (node is not JsonObject body)
+            {
+                return;
+            }
+
+            foreach (var (name, value) in body.ToList())
+            {
+                if (name.EndsWith("Id", StringComparison.Ordinal) && value is JsonValue && ids.TryGetValue(Plural(name[..^2]), out var id))
+                {
+                    body[name] = id.ToString();
+                }
+                else if (name.EndsWith("Ids", StringComparison.Ordinal) && value is JsonArray { Count: > 0 } && ids.TryGetValue(Plural(name[..^3]), out var first))
+                {
+                    body[name] = new JsonArray(JsonValue.Create(first.ToString()));
+                }
+                else if (value is JsonArray list)
+                {
+                    foreach (var item in list)
+                    {
+                        Point(item);
+                    }
+                }
+                else
+                {
+                    Point(value);
+                }
+            }
+        }
+
+        // The resource a reference names, as the ids are keyed: partyMember → members, community → communities.
+        static string Plural(string name)
+        {
+            var last = name.Length - 1;
+            while (last > 0 && !char.IsUpper(name[last]))
+            {
+                last--;
+            }
+
+            var word = last > 0 ? char.ToLowerInvariant(name[last]) + name[(last + 1)..] : name;
+            return word.EndsWith('y') ? word[..^1] + "ies" : word + "s";
+        }
     }
 
     private static bool IsErrorBody(string path, string? mediaType) =>
@@ -175,8 +282,8 @@ public sealed class GeneratedBadInput(HttpClient client, IReadOnlyDictionary<str
         }
     }
 
-    // The example with each text field in turn (nested objects and a list's first item included) holding U+0001.
-    private static IEnumerable<(string Field, string Body)> WithControlCharacter(JsonNode example, string prefix = "")
+    // The example with each text field in turn (nested objects and a list's first item included) changed by change.
+    private static IEnumerable<(string Field, string Body)> WithEachText(JsonNode example, Func<string, string> change, string prefix = "")
     {
         if (example is not JsonObject body)
         {
@@ -189,11 +296,11 @@ public sealed class GeneratedBadInput(HttpClient client, IReadOnlyDictionary<str
             var path = value is JsonArray ? $"{prefix}{name}[0]" : $"{prefix}{name}";
             if (inner is JsonValue text && text.TryGetValue<string>(out var current))
             {
-                yield return (path, Replace(body, name, value is JsonArray, JsonValue.Create(current + "\u0001")));
+                yield return (path, Replace(body, name, value is JsonArray, JsonValue.Create(change(current))));
             }
             else if (inner is JsonObject)
             {
-                foreach (var (field, nested) in WithControlCharacter(inner, path + "."))
+                foreach (var (field, nested) in WithEachText(inner, change, path + "."))
                 {
                     yield return (field, Replace(body, name, value is JsonArray, JsonNode.Parse(nested)));
                 }

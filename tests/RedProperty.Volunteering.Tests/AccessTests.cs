@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using RedProperty.BuildingBlocks.Security;
 using RedProperty.Testing;
 
@@ -18,6 +20,7 @@ public sealed class AccessTests(VolunteeringFixture fixture) : IClassFixture<Vol
         ["ListTeams"] = Readers,
         ["ListDisputes"] = Readers,
         ["GetVolunteerContact"] = Organisers,
+        ["EraseVolunteer"] = [],
         ["IssueCertificate"] = Organisers,
         ["VerifyCertificate"] = AccessMatrix.Anyone,
         ["FormTeam"] = Organisers,
@@ -53,17 +56,28 @@ public sealed class AccessTests(VolunteeringFixture fixture) : IClassFixture<Vol
         AccessMatrix.AssertAsync(fixture.Host, fixture.System.Identity, Expected);
 
     [Fact]
-    public async Task Malformed_and_extreme_input_to_every_endpoint_is_never_a_5xx_and_always_problem_json()
+    public async Task Malformed_and_extreme_input_to_every_endpoint_is_never_a_5xx_and_always_problem_json() =>
+        await new GeneratedBadInput(fixture.Admin.Http, await Ids()).AssertNoFailuresAsync();
+
+    [Fact]
+    public async Task Personal_data_typed_into_any_text_field_of_any_command_never_reaches_the_public_exchange() =>
+        await PublicFeedCheck.NoPersonalDataReachesThePublicExchangeAsync(
+            fixture.System.Broker.ConnectionUri, fixture.Host.Services.GetRequiredService<IDocumentStore>(), new GeneratedBadInput(fixture.Admin.Http, await Ids()));
+
+    private async Task<Dictionary<string, Guid>> Ids()
     {
         var volunteer = await fixture.Volunteer("生成测试");
-        var ids = new Dictionary<string, Guid>
+        return new Dictionary<string, Guid>
         {
             ["volunteers"] = volunteer,
+            ["leaders"] = volunteer,
+            ["communities"] = fixture.Weibin,
+            ["estates"] = fixture.WeibinEstate,
+            ["members"] = fixture.PartyMember,
+            ["instructors"] = fixture.Instructor,
             ["teams"] = await fixture.Admin.Create("/api/volunteering/teams", new { communityId = fixture.Weibin, name = "测试队", leaderId = volunteer }),
             ["activities"] = await fixture.Admin.Create("/api/volunteering/activities", new { type = "greening", title = "绿化", estateId = fixture.WeibinEstate, startsAt = "2022-05-14T08:30:00+08:00", endsAt = "2022-05-14T11:30:00+08:00", capacity = 5 }),
             ["disputes"] = await fixture.Admin.Create("/api/volunteering/disputes", new { communityId = fixture.Weibin, parties = new[] { "甲", "乙" }, summary = "纠纷", source = "walkIn" }),
         };
-
-        await new GeneratedBadInput(fixture.Admin.Http, ids).AssertNoFailuresAsync();
     }
 }

@@ -76,6 +76,7 @@ public static class EventStoreExtensions
                 // Indexed by age: the retention job finds what expired without reading the whole table.
                 options.Schema.For<InboxRecord>().DatabaseSchemaName(schema).Index(r => r.ProcessedAt);
                 options.Schema.For<IdempotencyRecord>().DatabaseSchemaName(schema).Index(r => r.ReceivedAt);
+                options.Schema.For<PersonalDataKey>().DatabaseSchemaName(schema);
                 // The table keeps the name it had when the trail held personal-data reads only, so those entries stay in it.
                 options.Schema.For<Security.AuditRecord>().DocumentAlias("personaldataread").DatabaseSchemaName(schema).Index(r => r.At);
                 configure(options);

@@ -101,7 +101,7 @@ public static class IntegrationEventReplay
             foreach (var stored in page)
             {
                 last = stored.Sequence;
-                if (map.ToContract(stored) is not { } contract || !wanted.Contains(ContractName(contract)))
+                if (await map.ToContractAsync(stored, session) is not { } contract || !wanted.Contains(ContractName(contract)))
                 {
                     continue;
                 }

@@ -37,6 +37,8 @@ public abstract class InboxConsumer<TMessage>(Inbox inbox) : IConsumer<TMessage>
         if (await session.LoadAsync<InboxRecord>(key, context.CancellationToken) is not null)
         {
             inbox.Metrics.DuplicateDropped(consumer);
+            // The first delivery may have stopped between its commit and the work that follows it.
+            await AfterCommit(context.Message, context.CancellationToken);
             return;
         }
 
@@ -57,11 +59,22 @@ public abstract class InboxConsumer<TMessage>(Inbox inbox) : IConsumer<TMessage>
             // A concurrent delivery of the same message won the race and applied it; ours rolled back.
             inbox.Metrics.DuplicateDropped(consumer);
         }
+
+        await AfterCommit(context.Message, context.CancellationToken);
     }
+
+    /// <summary>The store, clock and metrics every consumer shares.</summary>
+    protected Inbox Inbox => inbox;
 
     /// <summary>The id of the message being applied: the event's identity, to keep where an effect came from.</summary>
     protected Guid MessageId { get; private set; }
 
     /// <summary>Stage the message's effect in <paramref name="session"/>; do not save.</summary>
     protected abstract Task Apply(TMessage message, IDocumentSession session, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Work that can only follow the commit, such as rewriting events. It runs again when the message is
+    /// delivered again, so it must be safe to repeat.
+    /// </summary>
+    protected virtual Task AfterCommit(TMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -47,7 +47,7 @@ public sealed class IntegrationEventForwarder(
         {
             try
             {
-                if (map.ToContract(stored) is { } contract)
+                if (await map.ToContractAsync(stored, operations) is { } contract)
                 {
                     outgoing.Add((stored, contract, await EncodePublicAsync(stored, contract, controller)));
                 }

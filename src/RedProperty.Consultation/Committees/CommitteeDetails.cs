@@ -19,6 +19,10 @@ public sealed class CommitteeDetailsProjection : SingleStreamProjection<Committe
     public static CommitteeDetails Apply(CommitteeMemberAppointed e, CommitteeDetails c) =>
         c with { Appointments = [.. c.Appointments, new Appointment(e.AppointmentId, e.Name, e.Position, e.From, e.To, e.PartyMemberId, e.CompanyId)] };
 
+    /// <summary>A concurrent member erased in Organization: their name goes, the appointment (and every count) stays.</summary>
+    public static CommitteeDetails Apply(ConcurrentMemberNameErased e, CommitteeDetails c) =>
+        c with { Appointments = [.. c.Appointments.Select(a => a.PartyMemberId == e.PartyMemberId ? a with { Name = PersonalData.Erased } : a)] };
+
     public static CommitteeDetails Apply(CommitteeMemberAppointmentEnded e, CommitteeDetails c) =>
         c with { Appointments = [.. c.Appointments.Select(a => a.Id == e.AppointmentId ? a with { To = e.On } : a)] };
 }

@@ -25,6 +25,9 @@ public sealed record CommitteeMemberAppointed(
     public DateOnly TookEffectOn() => From;
 }
 
+/// <summary>A concurrent member erased in Organization (PIPL art. 47): the name in their appointments goes, the appointments stay.</summary>
+public sealed record ConcurrentMemberNameErased(Guid CommitteeId, Guid PartyMemberId, DateTimeOffset ErasedAt);
+
 public sealed record CommitteeMemberAppointmentEnded(Guid CommitteeId, Guid CommunityId, Guid AppointmentId, Guid? PartyMemberId, DateOnly On, DateTimeOffset EndedAt) : IDatedFact
 {
     public DateOnly TookEffectOn() => On;

@@ -25,6 +25,10 @@ public static class PartiesApi
                     : TypedResults.NotFound())
             .AuditsPersonalData("party contacts")
             .ForRoles(Organisers).WithName("GetPartyContacts").WithSummary("Whom to reach at a party (personal data: every read is audited)");
+        parties.MapPost("/{id:guid}/contacts/erasure", ErasePartyContactsEndpoint.Handle)
+            .ForRoles().AuditsChanges("erasure: party contacts").WithName("ErasePartyContacts")
+            .WithSummary("Erase a party's contacts on their request (PIPL art. 47): names and phones, events included; roles stay")
+            .WithDescription("District admins only; audited. They read \"[erased]\" from then on, also after a rebuild. 204; 404 for an unknown party.");
         parties.MapGet("/", async Task<Ok<IReadOnlyList<PartyDetails>>> (HttpContext http, IQuerySession session, Guid? communityId, CancellationToken ct) =>
             {
                 var limit = CommunityScope.Limit(http);

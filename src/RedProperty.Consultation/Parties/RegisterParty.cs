@@ -44,7 +44,10 @@ public static class RegisterPartyEndpoint
         var now = time.GetUtcNow();
         var registered = new PartyRegistered(Guid.CreateVersion7(now), command.Kind, command.Name.Trim(), command.CommunityId, command.CompanyId,
             [.. (command.Contacts ?? []).Select(c => new PartyContact(c.Name.Trim(), c.Role.Trim(), Text.OrNull(c.Phone)))], now);
+        // Contacts are people: their names and phones are sealed under the party's key (PersonalData).
+        var sealer = PersonalData.NewSubject(session, registered.PartyId, now);
+        var recorded = registered with { Contacts = [.. registered.Contacts.Select(c => c with { Name = sealer.Seal(c.Name)!, Phone = sealer.Seal(c.Phone) })] };
         return await session.Start<MeetingParty, PartyDetails>(
-            registered.PartyId, registered, PartyDetails.Create(registered), $"/api/consultation/parties/{registered.PartyId}", http.Response, cancellationToken);
+            registered.PartyId, recorded, PartyDetails.Create(registered), $"/api/consultation/parties/{registered.PartyId}", http.Response, cancellationToken);
     }
 }

@@ -18,6 +18,18 @@ public sealed record PartyMemberJoinedCompany(Guid MemberId, Guid CompanyId, [pr
     public const string MessageName = "redproperty.organization.party-member-joined-company.v1";
 }
 
+/// <summary>
+/// A party member's personal data was erased at their request (PIPL art. 47). A service that keeps a copy
+/// of it (a name, a volunteer record of the same person) erases that copy. The member still counts in
+/// every figure as before.
+/// </summary>
+[EntityName(MessageName)]
+[MessageUrn(MessageName)]
+public sealed record PartyMemberErased(Guid MemberId, DateTimeOffset ErasedAt)
+{
+    public const string MessageName = "redproperty.organization.party-member-erased.v1";
+}
+
 /// <summary>A party member's role in their company changed.</summary>
 /// <param name="CompanyRole">legalRepresentative | generalManager | deputyGeneralManager | departmentHead | staff.</param>
 /// <param name="IsCompanyHead">legalRepresentative, generalManager or deputyGeneralManager.</param>

@@ -62,9 +62,14 @@ public static class Mask
     public static string? Name(string? name) => string.IsNullOrEmpty(name) ? null : name[..1] + new string('*', Math.Max(1, name.Length - 1));
 }
 
+// The complainant is sealed in the event under the complaint's key (see PersonalData): opened here, or read as erased.
 public sealed class ComplaintDetailsProjection : SingleStreamProjection<ComplaintDetails, Guid>
 {
-    public static ComplaintDetails Create(ComplaintFiled e) => ComplaintDetails.Create(e);
+    public static async Task<ComplaintDetails> Create(ComplaintFiled e, IQuerySession session) =>
+        ComplaintDetails.Create(e with { Complainant = await ComplainantSeal.OpenAsync(session, e.ComplaintId, e.Complainant) });
+
+    /// <summary>The complainant is gone; the complaint, its history and every figure stay.</summary>
+    public static ComplaintDetails Apply(PersonalDataErased e, ComplaintDetails c) => c with { ComplainantMasked = c.ComplainantMasked is null ? null : PersonalData.Erased };
 
     public static ComplaintDetails Apply(ComplaintAccepted e, ComplaintDetails c) =>
         c.Step(ComplaintStatus.Accepted, e.AcceptedAt, e.By, e.Note) with
@@ -101,6 +106,48 @@ public sealed class ComplaintDetailsProjection : SingleStreamProjection<Complain
 
 public sealed class ComplaintContactProjection : SingleStreamProjection<ComplaintContact, Guid>
 {
-    public static ComplaintContact Create(ComplaintFiled e) =>
-        new(e.ComplaintId, e.Complainant.Name, e.Complainant.Phone, e.Complainant.Email, e.Complainant.DeviceId);
+    public static async Task<ComplaintContact> Create(ComplaintFiled e, IQuerySession session)
+    {
+        var complainant = await ComplainantSeal.OpenAsync(session, e.ComplaintId, e.Complainant);
+        return new(e.ComplaintId, complainant.Name, complainant.Phone, complainant.Email, complainant.DeviceId);
+    }
+
+    public static ComplaintContact Apply(PersonalDataErased e, ComplaintContact c) =>
+        new(c.Id, ComplainantSeal.Erase(c.Name), ComplainantSeal.Erase(c.Phone), ComplainantSeal.Erase(c.Email), ComplainantSeal.Erase(c.DeviceId));
+}
+
+/// <summary>
+/// The complainant's fields are sealed under a key of the complaint's own (<see cref="PersonalData"/>). An anonymous
+/// complaint needs no key.
+/// </summary>
+public static class ComplainantSeal
+{
+    public static Complainant Seal(IDocumentSession session, Guid complaintId, Complainant complainant, DateTimeOffset now)
+    {
+        if (complainant is { Name: null, Phone: null, Email: null, DeviceId: null })
+        {
+            return complainant;
+        }
+
+        var sealer = PersonalData.NewSubject(session, complaintId, now);
+        return new(sealer.Seal(complainant.Name), sealer.Seal(complainant.Phone), sealer.Seal(complainant.Email), sealer.Seal(complainant.DeviceId));
+    }
+
+    public static async ValueTask<Complainant> OpenAsync(IQuerySession session, Guid complaintId, Complainant complainant)
+    {
+        if (!PersonalData.IsSealed(complainant.Name) && !PersonalData.IsSealed(complainant.Phone)
+            && !PersonalData.IsSealed(complainant.Email) && !PersonalData.IsSealed(complainant.DeviceId))
+        {
+            return complainant;
+        }
+
+        var opener = await PersonalData.OpenerAsync(session, complaintId);
+        return new(opener.Open(complainant.Name), opener.Open(complainant.Phone), opener.Open(complainant.Email), opener.Open(complainant.DeviceId));
+    }
+
+    /// <summary>A field that was given reads as erased; one never given stays absent.</summary>
+    public static string? Erase(string? value) => value is null ? null : PersonalData.Erased;
+
+    public static Complainant Erase(Complainant complainant) =>
+        new(Erase(complainant.Name), Erase(complainant.Phone), Erase(complainant.Email), Erase(complainant.DeviceId));
 }

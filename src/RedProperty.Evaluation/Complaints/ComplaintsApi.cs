@@ -31,6 +31,12 @@ public static class ComplaintsApi
             .ForRoles(Roles.CommunityStaff).WithName("GetComplainant")
             .WithSummary("The complainant's contact details (personal data: every read is audited; never for the company)");
 
+        complaints.MapPost("/{id:guid}/complainant/erasure", EraseComplainantEndpoint.Handle)
+            .ForRoles().AuditsChanges("erasure: complainant").WithName("EraseComplainant")
+            .WithSummary("Erase the complainant's contact details on their request (PIPL art. 47), events included")
+            .WithDescription("District admins only; audited. They read \"[erased]\" from then on, also after a rebuild; the complaint and every figure stay. " +
+                "204; 404 for an unknown complaint.");
+
         Change<AcceptComplaint>(complaints, "/{id:guid}/acceptance", AcceptComplaintEndpoint.Handle, "AcceptComplaint", "Accept a complaint as valid (it counts in the complaint rate)", Handlers);
         Change<RuleOutComplaint>(complaints, "/{id:guid}/ruling", RuleOutComplaintEndpoint.Handle, "RuleOutComplaint", "Rule a complaint invalid or a duplicate, with the reason", Handlers);
         Change<AssignComplaint>(complaints, "/{id:guid}/assignment", AssignComplaintEndpoint.Handle, "AssignComplaint", "Hand a valid complaint to the company", Handlers);

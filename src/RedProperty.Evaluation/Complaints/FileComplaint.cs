@@ -155,7 +155,7 @@ public static class ComplaintIntake
             session.Insert(submission);
         }
 
-        session.Events.StartStream<Complaint>(filed.ComplaintId, filed);
+        session.Events.StartStream<Complaint>(filed.ComplaintId, filed with { Complainant = ComplainantSeal.Seal(session, filed.ComplaintId, filed.Complainant, now) });
         try
         {
             await session.SaveChangesAsync(cancellationToken);

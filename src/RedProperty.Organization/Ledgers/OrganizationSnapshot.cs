@@ -103,7 +103,7 @@ public sealed class OrganizationSnapshot
 
             foreach (var fold in FoldsByEvent[stored.EventType])
             {
-                fold.Apply(snapshot, stored);
+                await fold.ApplyAsync(snapshot, stored, session);
             }
         }
 
@@ -116,15 +116,20 @@ public sealed class OrganizationSnapshot
 
         Task LoadAsync(IQuerySession session, OrganizationSnapshot snapshot, CancellationToken cancellationToken);
 
-        void Apply(OrganizationSnapshot snapshot, IEvent stored);
+        ValueTask ApplyAsync(OrganizationSnapshot snapshot, IEvent stored, IQuerySession session);
     }
 
-    /// <summary>A view evolved by its projection's static <c>Create(event)</c> and <c>Apply(event, view)</c>, keyed by stream id.</summary>
+    /// <summary>
+    /// A view evolved by its projection's static <c>Create(event)</c> (or <c>Create(event, session)</c>, which opens sealed
+    /// personal data) and <c>Apply(event, view)</c>, keyed by stream id.
+    /// </summary>
     private sealed class ViewFold<TProjection, TView>(Func<OrganizationSnapshot, Dictionary<Guid, TView>> views, Func<TView, Guid> id) : IViewFold
         where TView : notnull
     {
-        private static readonly Dictionary<Type, MethodInfo> Creates = Methods("Create", 1);
-        private static readonly Dictionary<Type, MethodInfo> Applies = Methods("Apply", 2);
+        private static readonly Dictionary<Type, MethodInfo> Creates = Methods("Create", 1, typeof(TView))
+            .Concat(Methods("Create", 2, typeof(Task<TView>))).ToDictionary();
+
+        private static readonly Dictionary<Type, MethodInfo> Applies = Methods("Apply", 2, typeof(TView));
 
         public IEnumerable<Type> EventTypes => Creates.Keys.Concat(Applies.Keys);
 
@@ -136,12 +141,14 @@ public sealed class OrganizationSnapshot
             }
         }
 
-        public void Apply(OrganizationSnapshot snapshot, IEvent stored)
+        public async ValueTask ApplyAsync(OrganizationSnapshot snapshot, IEvent stored, IQuerySession session)
         {
             var all = views(snapshot);
             if (Creates.TryGetValue(stored.EventType, out var create))
             {
-                all[stored.StreamId] = (TView)create.Invoke(null, [stored.Data])!;
+                all[stored.StreamId] = create.GetParameters().Length == 1
+                    ? (TView)create.Invoke(null, [stored.Data])!
+                    : await (Task<TView>)create.Invoke(null, [stored.Data, session])!;
             }
             else if (all.TryGetValue(stored.StreamId, out var view))
             {
@@ -150,9 +157,9 @@ public sealed class OrganizationSnapshot
             }
         }
 
-        private static Dictionary<Type, MethodInfo> Methods(string name, int parameters) =>
+        private static Dictionary<Type, MethodInfo> Methods(string name, int parameters, Type returns) =>
             typeof(TProjection).GetMethods(BindingFlags.Public | BindingFlags.Static)
-                .Where(m => m.Name == name && m.ReturnType == typeof(TView) && m.GetParameters().Length == parameters)
+                .Where(m => m.Name == name && m.ReturnType == returns && m.GetParameters().Length == parameters)
                 .ToDictionary(m => m.GetParameters()[0].ParameterType);
     }
 }

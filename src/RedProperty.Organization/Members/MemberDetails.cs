@@ -42,7 +42,17 @@ public sealed record Pledge(string Identity, string Standards, string Commitment
 
 public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetails, Guid>
 {
-    public static MemberDetails Create(PartyMemberRegistered e) => MemberDetails.Create(e);
+    // The name is sealed in the event (see PersonalData): opened here, or read as erased once the key is gone.
+    public static async Task<MemberDetails> Create(PartyMemberRegistered e, IQuerySession session) =>
+        MemberDetails.Create(e with { Name = (await PersonalData.OpenAsync(session, e.MemberId, e.Name))! });
+
+    /// <summary>The name and the pledge's words are gone; the member still counts as before.</summary>
+    public static MemberDetails Apply(PersonalDataErased e, MemberDetails m) =>
+        m with
+        {
+            Name = PersonalData.Erased,
+            Pledge = m.Pledge is { } pledge ? pledge with { Identity = PersonalData.Erased, Standards = PersonalData.Erased, Commitments = PersonalData.Erased } : null,
+        };
 
     public static MemberDetails Apply(DevelopmentStageReached e, MemberDetails m) =>
         m with

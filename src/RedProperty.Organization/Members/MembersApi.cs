@@ -18,6 +18,12 @@ public static class MembersApi
             .ForRoles(Roles.Auditor, Roles.CompanyUser).AuditsPersonalData("party-member").WithName("GetMember")
             .WithSummary("A party member, with its version as ETag");
 
+        members.MapPost("/{id:guid}/erasure", EraseMemberEndpoint.Handle)
+            .ForRoles().AuditsChanges("erasure: party member").WithName("EraseMember")
+            .WithSummary("Erase the member's personal data on their request (PIPL art. 47): name and pledge, events included")
+            .WithDescription("District admins only; audited. The name reads \"[erased]\" from then on, also after a rebuild. Other services erase their copies " +
+                "(a volunteer record of the same person included). The member still counts in every figure. 204; 404 for an unknown member.");
+
         members.MapPost("/{id:guid}/development-stages", AdvanceDevelopmentEndpoint.Handle)
             .Validate<AdvanceDevelopment>()
             .ForRoles().WithName("AdvanceDevelopment")

@@ -72,6 +72,8 @@ public static class RegisterMemberEndpoint
         var now = time.GetUtcNow();
         var key = persons.Of(command.NationalId);
         var registered = RegisterMemberDecider.Decide(Guid.CreateVersion7(now), command, key, DistrictCalendar.Today(now), now);
+        // The event keeps the name sealed under the member's own key, so erasing the key erases it (PersonalData).
+        var recorded = registered with { Name = PersonalData.NewSubject(session, registered.MemberId, now).Seal(registered.Name)! };
         // A person already in the ledger is moved between companies (company-transfers), not registered twice.
         return await session.StartReserved<PartyMember, MemberDetails, PersonRegistration>(
             new PersonRegistration(key, registered.MemberId), async _ =>
@@ -82,6 +84,6 @@ public static class RegisterMemberEndpoint
                     "This person is already in the ledger: move them to the new company with POST /api/organization/members/{id}/company-transfers.",
                     $"/api/organization/members/{existing}");
             },
-            registered.MemberId, registered, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
+            registered.MemberId, recorded, MemberDetails.Create(registered), $"/api/organization/members/{registered.MemberId}", response, cancellationToken);
     }
 }

@@ -37,6 +37,9 @@ public static class RegisterVolunteerEndpoint
         var idNumber = command.IdNumber.Trim().ToUpperInvariant();
         var registered = new VolunteerRegistered(Guid.CreateVersion7(now), command.Source, command.Name.Trim(), command.CommunityId, command.PartyMemberId,
             Text.OrNull(command.Phone), keys.Of(idNumber), idNumber[^4..], DistrictCalendar.FactDay(command.ConsentedOn, now, "consent"), now);
+        // Name, phone and the ID number's tail are sealed under the volunteer's own key (PersonalData).
+        var sealer = PersonalData.NewSubject(session, registered.VolunteerId, now);
+        var recorded = registered with { Name = sealer.Seal(registered.Name)!, Phone = sealer.Seal(registered.Phone), IdNumberTail = sealer.Seal(registered.IdNumberTail)! };
         return await session.StartReserved<Volunteer, VolunteerDetails, VolunteerPerson>(
             new VolunteerPerson(registered.IdNumberKey, registered.VolunteerId),
             async _ =>
@@ -45,6 +48,6 @@ public static class RegisterVolunteerEndpoint
                 var existing = await fresh.LoadAsync<VolunteerPerson>(registered.IdNumberKey, CancellationToken.None);
                 return new AlreadyExistsException("This person is a registered volunteer already.", $"/api/volunteering/volunteers/{existing?.VolunteerId}");
             },
-            registered.VolunteerId, registered, VolunteerDetails.Create(registered), $"/api/volunteering/volunteers/{registered.VolunteerId}", http.Response, cancellationToken);
+            registered.VolunteerId, recorded, VolunteerDetails.Create(registered), $"/api/volunteering/volunteers/{registered.VolunteerId}", http.Response, cancellationToken);
     }
 }

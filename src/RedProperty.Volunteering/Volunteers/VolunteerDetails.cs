@@ -17,14 +17,25 @@ public sealed record VolunteerDetails(Guid Id, VolunteerSource Source, string Na
 
 public sealed record VolunteerContact(Guid Id, string? Phone);
 
+// Personal fields are sealed in the event (see PersonalData): opened here, or read as erased once the key is gone.
 public sealed class VolunteerDetailsProjection : SingleStreamProjection<VolunteerDetails, Guid>
 {
-    public static VolunteerDetails Create(VolunteerRegistered e) => VolunteerDetails.Create(e);
+    public static async Task<VolunteerDetails> Create(VolunteerRegistered e, IQuerySession session)
+    {
+        var opener = await PersonalData.OpenerAsync(session, e.VolunteerId);
+        return VolunteerDetails.Create(e with { Name = opener.Open(e.Name)!, IdNumberTail = opener.Open(e.IdNumberTail)! });
+    }
 
     public static VolunteerDetails Apply(VolunteerHoursRecorded e, VolunteerDetails v) => v with { Hours = v.Hours + e.Hours };
+
+    /// <summary>Name and ID tail are gone; hours, stars and every count stay.</summary>
+    public static VolunteerDetails Apply(PersonalDataErased e, VolunteerDetails v) => v with { Name = PersonalData.Erased, IdNumberTail = PersonalData.Erased };
 }
 
 public sealed class VolunteerContactProjection : SingleStreamProjection<VolunteerContact, Guid>
 {
-    public static VolunteerContact Create(VolunteerRegistered e) => new(e.VolunteerId, e.Phone);
+    public static async Task<VolunteerContact> Create(VolunteerRegistered e, IQuerySession session) =>
+        new(e.VolunteerId, await PersonalData.OpenAsync(session, e.VolunteerId, e.Phone));
+
+    public static VolunteerContact Apply(PersonalDataErased e, VolunteerContact c) => c with { Phone = c.Phone is null ? null : PersonalData.Erased };
 }

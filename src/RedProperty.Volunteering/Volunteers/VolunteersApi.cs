@@ -20,6 +20,11 @@ public static class VolunteersApi
                 && await session.LoadAsync<VolunteerContact>(id, ct) is { } contact ? TypedResults.Ok(contact) : TypedResults.NotFound())
             .AuditsPersonalData("volunteer contact")
             .ForRoles(Organisers).WithName("GetVolunteerContact").WithSummary("A volunteer's phone (personal data: every read is audited)");
+        volunteers.MapPost("/{id:guid}/erasure", EraseVolunteerEndpoint.Handle)
+            .ForRoles().AuditsChanges("erasure: volunteer").WithName("EraseVolunteer")
+            .WithSummary("Erase the volunteer's personal data on their request (PIPL art. 47): name, phone and ID tail, events included")
+            .WithDescription("District admins only; audited. The fields read \"[erased]\" from then on, also after a rebuild; hours, stars and counts stay. " +
+                "A party member erased in Organization is erased here too. 204; 404 for an unknown volunteer.");
         volunteers.MapGet("/{id:guid}/certificate", async Task<Results<Ok<Certificate>, NotFound>> (Guid id, ClaimsPrincipal user, IQuerySession session, TimeProvider time, PersonKey keys, CancellationToken ct) =>
                 await KnownPlaces.FindScoped<VolunteerDetails>(user, session, id, v => v.CommunityId, ct) is { } volunteer
                     ? TypedResults.Ok(Certificates.Issue(volunteer, DistrictCalendar.Today(time.GetUtcNow()), keys))

@@ -132,6 +132,41 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_complainant_is_sealed_in_the_event_and_erased_on_request_while_the_complaint_still_counts()
+    {
+        var id = await fixture.File(deviceId: "device-erase-1");
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        async Task<ComplaintFiled> Filed()
+        {
+            await using var session = store.QuerySession();
+            return (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<ComplaintFiled>().Single();
+        }
+
+        // Sealed under the complaint's own key from the start: the event does not hold the phone or the name.
+        var sealedEvent = await Filed();
+        Assert.True(BuildingBlocks.EventStore.PersonalData.IsSealed(sealedEvent.Complainant.Phone));
+        Assert.DoesNotContain("13893800123", JsonSerializer.Serialize(sealedEvent));
+        Assert.DoesNotContain("王建国", JsonSerializer.Serialize(sealedEvent));
+        Assert.Equal("13893800123", (await Admin.Get($"/api/evaluation/complaints/{id}/complainant")).GetProperty("phone").GetString());
+
+        var company = (await fixture.Complaint(id)).GetProperty("companyId").GetGuid();
+        var before = (await Admin.Get($"/api/evaluation/complaints?companyId={company}&pageSize=500")).GetProperty("total").GetInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.Http.PostAsync($"/api/evaluation/complaints/{id}/complainant/erasure", null)).StatusCode);
+
+        var contact = await Admin.Get($"/api/evaluation/complaints/{id}/complainant");
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, contact.GetProperty("name").GetString());
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, contact.GetProperty("phone").GetString());
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, (await fixture.Complaint(id)).GetProperty("complainantMasked").GetString());
+        Assert.Equal(before, (await Admin.Get($"/api/evaluation/complaints?companyId={company}&pageSize=500")).GetProperty("total").GetInt32());
+        // The event is overwritten too, and a rebuild of the read models cannot bring it back.
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, (await Filed()).Complainant.Phone);
+        await store.Advanced.RebuildSingleStreamAsync<ComplaintContact>(id);
+        Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, (await Admin.Get($"/api/evaluation/complaints/{id}/complainant")).GetProperty("name").GetString());
+        Assert.Contains((await Admin.Get("/api/evaluation/audit?kind=change")).GetProperty("items").EnumerateArray(), e =>
+            e.GetProperty("what").GetString() == "erasure: complainant" && e.GetProperty("request").GetString()!.Contains(id.ToString()));
+    }
+
+    [Fact]
     public async Task A_communitys_staff_cannot_move_a_complaint_to_another_communitys_estate_or_company()
     {
         var staff = new ApiClient(await fixture.As(Roles.CommunityStaff, community: fixture.Beidaobu.ToString()));

@@ -32,6 +32,7 @@ public sealed class AccessTests : IAsyncLifetime
         ["ListComplaints"] = ComplaintReaders,
         ["GetComplaint"] = ComplaintReaders,
         ["GetComplainant"] = [Roles.CommunityStaff],
+        ["EraseComplainant"] = [],
         ["AcceptComplaint"] = [Roles.CommunityStaff],
         ["RuleOutComplaint"] = [Roles.CommunityStaff],
         ["AssignComplaint"] = [Roles.CommunityStaff],

@@ -31,6 +31,7 @@ public sealed class AccessTests : IAsyncLifetime
         ["RecordSurvey"] = [],
         ["RegisterMember"] = [],
         ["GetMember"] = [Roles.Auditor, Roles.CompanyUser],
+        ["EraseMember"] = [],
         ["AdvanceDevelopment"] = [],
         ["TransferRelation"] = [],
         ["LeaveCompany"] = [],
