@@ -35,11 +35,18 @@ public static class PersonalData
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    // Keys already read or made by this process, per store (tests host several services in one process).
-    // Bounded: a city's complainants alone are hundreds of thousands of subjects a year.
+    // Keys this process read, per store (tests host several services in one process). Bounded: a city's complainants
+    // alone are hundreds of thousands of subjects a year.
     private static readonly ConditionalWeakTable<IDocumentStore, MemoryCache> Caches = [];
 
+    // Keys this process made, per store, until long after their transaction ended. The projection that opens a new
+    // subject's fields runs before the commit, when the key is not in the table yet. So these are kept apart from the
+    // bounded cache, which may refuse or evict an entry under pressure.
+    private static readonly ConditionalWeakTable<IDocumentStore, MemoryCache> Made = [];
+
     private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) };
+
+    private static readonly MemoryCacheEntryOptions MadeEntry = new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5) };
 
     /// <summary>Whether <paramref name="value"/> is a sealed field (not plain text from before sealing, not erased).</summary>
     public static bool IsSealed(string? value) => value?.StartsWith(Prefix, StringComparison.Ordinal) == true;
@@ -52,7 +59,7 @@ public static class PersonalData
     {
         var key = RandomNumberGenerator.GetBytes(32);
         session.Insert(new PersonalDataKey(subject, key, now));
-        Cache(session.DocumentStore).Set(subject, key, Entry);
+        Made.GetValue(session.DocumentStore, _ => new MemoryCache(new MemoryCacheOptions())).Set(subject, key, MadeEntry);
         return new Sealer(subject, key);
     }
 
@@ -60,7 +67,7 @@ public static class PersonalData
     public static async ValueTask<Opener> OpenerAsync(IQuerySession session, Guid subject, CancellationToken cancellationToken = default)
     {
         var cache = Cache(session.DocumentStore);
-        if (!cache.TryGetValue(subject, out byte[]? key))
+        if (!cache.TryGetValue(subject, out byte[]? key) && !(Made.TryGetValue(session.DocumentStore, out var made) && made.TryGetValue(subject, out key)))
         {
             key = (await session.LoadAsync<PersonalDataKey>(subject, cancellationToken))?.Key;
             if (key is not null)
@@ -96,6 +103,10 @@ public static class PersonalData
         session.Delete<PersonalDataKey>(subject);
         session.Events.Append(streamId, new PersonalDataErased(subject, by, now));
         Cache(session.DocumentStore).Remove(subject);
+        if (Made.TryGetValue(session.DocumentStore, out var made))
+        {
+            made.Remove(subject);
+        }
     }
 
     /// <summary>
