@@ -20,13 +20,13 @@ const REPORT = {
   partyMembers: 81, companiesWithMembers: 12, branchesEstablished: 5, companiesForming: 7, concurrentCompanyHeads: 29,
   instructors: 38, responsibilityZones: 8, pioneerPosts: 12, redListed: 5, blackListed: 3, smartSecurityCommunities: 70,
   parkingSpacesAdded: 548, renovatedCommunities: 103, householdsBenefiting: 10504, volunteerTeams: 4, activitiesHeld: 21,
-  disputesMediated: 13,
+  disputesResolved: 13,
 };
 const SUMMARIES = {
   organization: ["partyMembers", "companiesWithMembers", "branchesEstablished", "companiesForming", "instructors", "responsibilityZones", "pioneerPosts"],
   consultation: ["concurrentCompanyHeads"],
   evaluation: ["redListed", "blackListed", "smartSecurityCommunities", "parkingSpacesAdded", "renovatedCommunities", "householdsBenefiting"],
-  volunteering: ["volunteerTeams", "activitiesHeld", "disputesMediated"],
+  volunteering: ["volunteerTeams", "activitiesHeld", "disputesResolved"],
 };
 
 // ---- HTTP ---------------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ async function load() {
     ["instructors and visits", 38 * 2 + 72], ["responsibility zones, pioneer posts", 20], ["estates of the improvement projects", 103],
     ["big party committees and heads", 4 + 29], ["joint meetings", 4 * 8], ["complaints", 24], ["spot inspections", 12],
     ["evaluation period 2022Q2", 1], ["improvement projects", 2 * 183], ["volunteers and teams", 4 + 4 + 4],
-    ["volunteer activities", 21 * 5], ["neighbour disputes", 13 * 7],
+    ["volunteer activities", 21 * 5], ["neighbour disputes", 15 * 7],
   ]);
   let stage = 0;
 
@@ -227,7 +227,7 @@ async function load() {
   // 103 more estates, where the improvement projects were done.
   progress.begin(stage++);
   const projectEstates = await parallel(Array.from({ length: 103 }, (_, i) => i), i =>
-    create(`project-estate:${i}`, "/api/organization/estates", { name: `${communityNames[i % 4].slice(0, -2)}${i + 1}号院`, communityId: communities[communityNames[i % 4]].id, households: 500 }));
+    create(`project-estate:${i}`, "/api/organization/estates", { name: `${communityNames[i % 4].slice(0, -2)}${i + 1}号院`, communityId: communities[communityNames[i % 4]].id, households: i < 101 ? 102 : 101 }));
 
   // A big party committee per community; the 29 heads serve on their estate's community's.
   progress.begin(stage++);
@@ -275,15 +275,17 @@ async function load() {
   });
 
   progress.begin(stage++);
-  const closed = await send("POST", "/api/evaluation/periods/2022Q2/close", {});
+  // Closed on the day the district decided, a week before the report (27 July 2022): its lists count from then.
+  const closed = await send("POST", "/api/evaluation/periods/2022Q2/close", { closedOn: "2022-07-20" });
   if (closed.status !== 200 && closed.status !== 409) fail("POST /api/evaluation/periods/2022Q2/close", closed);
   progress.tick();
 
-  // 70 smart-security upgrades (60 households each), 103 renovations (58 each), 10 parking projects (548 spaces, 33 households each): 10,504 households.
+  // 103 old estates (101 of 102 households, 2 of 101: 10,504 households) all renovated, 70 of them also given smart
+  // security, 10 also new parking (548 spaces, 33 households each). Each household counts once: 10,504 benefit.
   progress.begin(stage++);
   const projects = [
-    ...projectEstates.slice(0, 70).map((e, i) => ["smartSecurityUpgrade", e, 60, 0, i]),
-    ...projectEstates.map((e, i) => ["renovation", e, 58, 0, i]),
+    ...projectEstates.slice(0, 70).map((e, i) => ["smartSecurityUpgrade", e, undefined, 0, i]),
+    ...projectEstates.map((e, i) => ["renovation", e, undefined, 0, i]),
     ...projectEstates.slice(0, 10).map((e, i) => ["parkingSpaces", e, 33, i < 9 ? 55 : 53, i]),
   ];
   await parallel(projects, async ([kind, estate, households, parkingSpaces, i]) => {
@@ -321,15 +323,16 @@ async function load() {
     await change(activity, "/held", { heldOn: day, outcomes: { [type === "stairwellAdverts" ? "advertsRemoved" : "clutterLoads"]: 12 } });
   }, 4);
 
-  // 13 neighbour disputes mediated (10 agreed, 3 not).
+  // 15 neighbour disputes mediated: 13 resolved (agreed, and the agreement kept at the return visit), as the report
+  // counts them, and 2 that ended without agreement.
   progress.begin(stage++);
-  await parallel(Array.from({ length: 13 }, (_, i) => i), async i => {
+  await parallel(Array.from({ length: 15 }, (_, i) => i), async i => {
     const { leader, name } = teams[i % 4];
     const dispute = await create(`dispute:${i}`, "/api/volunteering/disputes", { communityId: communities[name].id, parties: [`住户甲${i + 1}`, `住户乙${i + 1}`], summary: "楼上楼下噪音纠纷", source: "walkIn", registeredOn: "2022-06-01" }, KNOWN);
     await change(dispute, "/triage", { accept: true });
     await change(dispute, "/mediators", { volunteerIds: [leader.id] });
     await change(dispute, "/sessions", { on: "2022-06-06", hours: 1 });
-    if (i < 10) {
+    if (i < 13) {
       await change(dispute, "/agreement", { terms: "夜间十点后不再制造噪音", performBy: "2022-06-20", on: "2022-06-06" });
       await change(dispute, "/return-visit", { on: "2022-06-21", performed: true });
       await change(dispute, "/closure", { outcome: "agreed", on: "2022-06-21" });

@@ -21,6 +21,6 @@ public static class IntegrationEvents
                 IntegrationEventMap.Wire(e.Data.Position), e.Data.From, e.Data.To)
             : null)
         .Map<CommitteeMemberAppointmentEnded>(e => e.Data.PartyMemberId is { } member
-            ? new V1.ConcurrentMemberEnded(e.Data.CommitteeId, e.Data.CommunityId, e.Data.AppointmentId, member, e.Data.On)
+            ? new V1.ConcurrentMemberEnded(e.Data.CommitteeId, e.Data.CommunityId, e.Data.AppointmentId, member, e.Data.On, e.Data.Reason)
             : null);
 }

@@ -25,7 +25,7 @@ public static class IntegrationEvents
         // The member's name and ids only: no other personal data leaves the service.
         // The name leaves sealed events opened (or as erased, once its key is gone).
         .Map<PartyMemberRegistered>(async (e, session) => new V1.PartyMemberJoinedCompany(
-            e.Data.MemberId, e.Data.CompanyId, (await PersonalData.OpenAsync(session, e.Data.MemberId, e.Data.Name))!, Wire(e.Data.Via), Wire(e.Data.Stage),
+            e.Data.MemberId, e.Data.CompanyId, (await PersonalData.UnsealAsync(session, e.Data.MemberId, e.Data.Name))!, Wire(e.Data.Via), Wire(e.Data.Stage),
             e.Data.RegisteredAt, Wire(e.Data.CompanyRole), e.Data.JoinedOn))
         .Map<PersonalDataErased>(e => new V1.PartyMemberErased(e.Data.SubjectId, e.Data.ErasedAt))
         .Map<MemberCompanyRoleChanged>(e => new V1.PartyMemberCompanyRoleChanged(

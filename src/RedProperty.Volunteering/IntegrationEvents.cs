@@ -16,7 +16,7 @@ public static class IntegrationEvents
         .Map<DisputeRegistered>(e => new V1.DisputeRegistered(
             e.Data.DisputeId, e.Data.CommunityId, e.Data.EstateId, IntegrationEventMap.Wire(e.Data.Source), e.Data.SourceId, e.Data.RegisteredOn, e.Data.RegisteredAt))
         .Map<DisputeClosed>(e => e.Data.Mediated
-            ? new V1.DisputeMediated(e.Data.DisputeId, e.Data.CommunityId, IntegrationEventMap.Wire(e.Data.Outcome), e.Data.On, e.Data.RecordedAt)
+            ? new V1.DisputeMediated(e.Data.DisputeId, e.Data.CommunityId, IntegrationEventMap.Wire(e.Data.Outcome), e.Data.On, e.Data.RecordedAt, e.Data.Resolved)
             : null)
         .Map<DisputeEscalated>(e => new V1.DisputeEscalated(e.Data.DisputeId, e.Data.CommunityId, e.Data.Reason, e.Data.On, e.Data.RecordedAt));
 }

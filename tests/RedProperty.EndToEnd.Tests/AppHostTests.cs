@@ -31,9 +31,15 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         int[] report = [81, 12, 5, 7, 29, 38, 8, 12, 5, 3, 70, 548, 103, 10_504, 4, 21, 13];
         string[] names = ["partyMembers", "companiesWithMembers", "branchesEstablished", "companiesForming", "concurrentCompanyHeads", "instructors",
             "responsibilityZones", "pioneerPosts", "redListed", "blackListed", "smartSecurityCommunities", "parkingSpacesAdded", "renovatedCommunities",
-            "householdsBenefiting", "volunteerTeams", "activitiesHeld", "disputesMediated"];
+            "householdsBenefiting", "volunteerTeams", "activitiesHeld", "disputesResolved"];
         Assert.Equal(report, names.Select(n => figures.GetProperty(n).GetInt32()));
         Assert.Equal(4, figures.GetProperty("communities").GetArrayLength());
+
+        // 2022Q2 was closed on 20 July 2022: on the report's date its lists stand, at the end of March there were none.
+        var onReportDate = await anonymous.GetFromJsonAsync<JsonElement>("/api/overview/figures?asOf=2022-07-27");
+        Assert.Equal((5, 3), (onReportDate.GetProperty("redListed").GetInt32(), onReportDate.GetProperty("blackListed").GetInt32()));
+        var march = await anonymous.GetFromJsonAsync<JsonElement>("/api/overview/figures?asOf=2022-03-31");
+        Assert.Equal((0, 0), (march.GetProperty("redListed").GetInt32(), march.GetProperty("blackListed").GetInt32()));
     }
 
     // The Production test's checks can see what they look for: here every service is Development and

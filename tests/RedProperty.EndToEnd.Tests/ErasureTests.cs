@@ -120,7 +120,7 @@ public sealed class ErasureTests(ITestOutputHelper output) : IAsyncLifetime
         await using (var session = organizationStore.QuerySession())
         {
             Assert.Null(await session.LoadAsync<PersonalDataKey>(member));
-            Assert.Equal(PersonalData.Erased, await PersonalData.OpenAsync(session, member, copied));
+            Assert.Equal(PersonalData.Erased, await PersonalData.UnsealAsync(session, member, copied));
         }
 
         await organizationStore.Advanced.RebuildSingleStreamAsync<MemberDetails>(member);

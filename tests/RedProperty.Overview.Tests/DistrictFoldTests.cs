@@ -63,7 +63,8 @@ public sealed class DistrictFoldTests
             new EvalV1.ProjectCompleted(Guid.CreateVersion7(), "parkingSpaces", Guid.CreateVersion7(), Qiaonan, 100, 48, new DateOnly(2022, 5, 1), Recorded),
             new EvalV1.ProjectCompleted(Guid.CreateVersion7(), "renovation", Guid.CreateVersion7(), Qiaonan, 200, 0, new DateOnly(2022, 9, 1), Recorded));
 
-        Assert.Equal((1, 48, 0, 420), (figures.SmartSecurityCommunities, figures.ParkingSpacesAdded, figures.RenovatedCommunities, figures.HouseholdsBenefiting));
+        // The first estate's households once (300, of whom the second project's 20), the other's 100; the renovation is after the day.
+        Assert.Equal((1, 48, 0, 400), (figures.SmartSecurityCommunities, figures.ParkingSpacesAdded, figures.RenovatedCommunities, figures.HouseholdsBenefiting));
         Assert.Equal(48, figures.Communities.Single(c => c.Name == "桥南社区").ParkingSpacesAdded);
     }
 
@@ -80,20 +81,24 @@ public sealed class DistrictFoldTests
             new VolV1.VolunteerTeamFormed(Guid.CreateVersion7(), Weibin, "渭滨社区红色物业志愿服务队", new DateOnly(2022, 4, 1), Recorded),
             new VolV1.ActivityHeld(Guid.CreateVersion7(), Weibin, Guid.CreateVersion7(), "stairwellAdverts", new DateOnly(2022, 5, 14), new Dictionary<string, int>(), 5, 12.5m, Recorded),
             new VolV1.ActivityHeld(Guid.CreateVersion7(), Weibin, Guid.CreateVersion7(), "greening", new DateOnly(2022, 6, 2), new Dictionary<string, int>(), 3, 6m, Recorded),
-            new VolV1.DisputeMediated(Guid.CreateVersion7(), Qiaonan, "agreed", new DateOnly(2022, 6, 20), Recorded),
+            new VolV1.DisputeMediated(Guid.CreateVersion7(), Qiaonan, "agreed", new DateOnly(2022, 6, 20), Recorded, Resolved: true),
+            // Agreed, but the return visit found the agreement broken; and one from before "resolved" was sent: mediated, not resolved.
+            new VolV1.DisputeMediated(Guid.CreateVersion7(), Qiaonan, "agreed", new DateOnly(2022, 6, 21), Recorded, Resolved: false),
+            new VolV1.DisputeMediated(Guid.CreateVersion7(), Weibin, "notAgreed", new DateOnly(2022, 6, 22), Recorded),
             new EvalV1.ComplaintFiled(Guid.CreateVersion7(), "sanitation", null, Weibin, null, new DateOnly(2022, 5, 3), Recorded),
             new OrgV1.InstructorVisitRecorded(Guid.CreateVersion7(), Guid.CreateVersion7(), new DateOnly(2022, 6, 8), ["党建指导"], 1),
         ];
 
         var june = Fold(new DateOnly(2022, 6, 30), events);
-        Assert.Equal((1, 1, 2, 1), (june.ConcurrentCompanyHeads, june.VolunteerTeams, june.ActivitiesHeld, june.DisputesMediated)); // one member, two committees
+        Assert.Equal((1, 1, 2, 3, 1), (june.ConcurrentCompanyHeads, june.VolunteerTeams, june.ActivitiesHeld, june.DisputesMediated, june.DisputesResolved)); // one member, two committees
         Assert.Equal(
-            [("2022-05", 1, 0, 1, 0), ("2022-06", 0, 1, 1, 1)],
-            june.Monthly.Select(m => (m.Month, m.ComplaintsFiled, m.InstructorVisits, m.ActivitiesHeld, m.DisputesMediated)));
+            [("2022-05", 1, 0, 1, 0, 0), ("2022-06", 0, 1, 1, 3, 1)],
+            june.Monthly.Select(m => (m.Month, m.ComplaintsFiled, m.InstructorVisits, m.ActivitiesHeld, m.DisputesMediated, m.DisputesResolved)));
+        Assert.Equal((2, 1), june.Communities.Single(c => c.Name == "桥南社区") is var qiaonan ? (qiaonan.DisputesMediated, qiaonan.DisputesResolved) : default);
         Assert.Equal(2, june.Communities.Single(c => c.Name == "渭滨社区").ActivitiesHeld);
 
         var may = Fold(new DateOnly(2022, 5, 31), events);
-        Assert.Equal((1, 1, 1, 0), (may.ConcurrentCompanyHeads, may.VolunteerTeams, may.ActivitiesHeld, may.DisputesMediated));
+        Assert.Equal((1, 1, 1, 0, 0), (may.ConcurrentCompanyHeads, may.VolunteerTeams, may.ActivitiesHeld, may.DisputesMediated, may.DisputesResolved));
         Assert.Equal(1, Fold(new DateOnly(2022, 7, 1), events).ConcurrentCompanyHeads); // still on 桥南's committee
         Assert.Equal(0, Fold(new DateOnly(2022, 2, 28), events).ConcurrentCompanyHeads);
     }

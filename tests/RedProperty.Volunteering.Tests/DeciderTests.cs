@@ -105,9 +105,13 @@ public sealed class DeciderTests
         Assert.Throws<DomainException>(() => DisputeDecider.ReturnVisit(dispute, new RecordReturnVisit(new DateOnly(2022, 5, 15), true), now));
         dispute = Then(dispute, DisputeDecider.Agree(dispute, new ReachAgreement("楼上承担六成", new DateOnly(2022, 5, 21), new DateOnly(2022, 5, 15)), now));
         Assert.Throws<DomainException>(() => DisputeDecider.Close(dispute, new CloseDispute(DisputeOutcome.Agreed, new DateOnly(2022, 5, 15)), now));
-        dispute = Then(dispute, DisputeDecider.ReturnVisit(dispute, new RecordReturnVisit(new DateOnly(2022, 5, 15), true), now));
+        // Resolved (化解) only if the return visit found the agreement kept: the latest visit decides.
+        var broken = Then(dispute, DisputeDecider.ReturnVisit(dispute, new RecordReturnVisit(new DateOnly(2022, 5, 15), false), now));
+        Assert.False(Assert.IsType<DisputeClosed>(Assert.Single(DisputeDecider.Close(broken, new CloseDispute(DisputeOutcome.Agreed, new DateOnly(2022, 5, 15)), now))).Resolved);
+        dispute = Then(broken, DisputeDecider.ReturnVisit(broken, new RecordReturnVisit(new DateOnly(2022, 5, 15), true), now));
         var closed = Assert.IsType<DisputeClosed>(Assert.Single(DisputeDecider.Close(dispute, new CloseDispute(DisputeOutcome.Agreed, new DateOnly(2022, 5, 15)), now)));
         Assert.True(closed.Mediated);
+        Assert.True(closed.Resolved);
         dispute = Then(dispute, [closed]);
         Assert.Throws<DomainException>(() => DisputeDecider.Session(dispute, new RecordSession(new DateOnly(2022, 5, 15), 1), now));
     }
@@ -123,6 +127,7 @@ public sealed class DeciderTests
         var open = Then(Registered(), DisputeDecider.Triage(Registered(), new TriageDispute(true), now));
         var withdrawn = Assert.IsType<DisputeClosed>(Assert.Single(DisputeDecider.Close(open, new CloseDispute(DisputeOutcome.Withdrawn, new DateOnly(2022, 5, 15)), now)));
         Assert.False(withdrawn.Mediated); // closed before any session: not counted as mediated
+        Assert.False(withdrawn.Resolved);
         var escalated = Then(open, DisputeDecider.Escalate(open, new EscalateDispute("多次调解未果"), now));
         Assert.Throws<DomainException>(() => DisputeDecider.Escalate(escalated, new EscalateDispute("再次"), now));
     }

@@ -64,7 +64,7 @@ public static class PersonalData
     }
 
     /// <summary>What the subject's sealed fields say, or <see cref="Erased"/> once their key is gone.</summary>
-    public static async ValueTask<Opener> OpenerAsync(IQuerySession session, Guid subject, CancellationToken cancellationToken = default)
+    public static async ValueTask<Unsealer> UnsealerAsync(IQuerySession session, Guid subject, CancellationToken cancellationToken = default)
     {
         var cache = Cache(session.DocumentStore);
         if (!cache.TryGetValue(subject, out byte[]? key) && !(Made.TryGetValue(session.DocumentStore, out var made) && made.TryGetValue(subject, out key)))
@@ -76,12 +76,12 @@ public static class PersonalData
             }
         }
 
-        return new Opener(subject, key);
+        return new Unsealer(subject, key);
     }
 
-    /// <summary>One sealed field opened (see <see cref="OpenerAsync"/>).</summary>
-    public static async ValueTask<string?> OpenAsync(IQuerySession session, Guid subject, string? value, CancellationToken cancellationToken = default) =>
-        IsSealed(value) ? (await OpenerAsync(session, subject, cancellationToken)).Open(value) : value;
+    /// <summary>One sealed field opened (see <see cref="UnsealerAsync"/>).</summary>
+    public static async ValueTask<string?> UnsealAsync(IQuerySession session, Guid subject, string? value, CancellationToken cancellationToken = default) =>
+        IsSealed(value) ? (await UnsealerAsync(session, subject, cancellationToken)).Unseal(value) : value;
 
     /// <summary>
     /// Erase the subject's personal data: <see cref="Erase"/>, commit, then <see cref="MaskAsync"/>.
@@ -155,13 +155,13 @@ public static class PersonalData
         }
     }
 
-    /// <summary>Opens fields of one subject; with no key (erased) every sealed field reads <see cref="Erased"/>.</summary>
-    public sealed class Opener(Guid subject, byte[]? key)
+    /// <summary>Unseals fields of one subject; with no key (erased) every sealed field reads <see cref="Erased"/>.</summary>
+    public sealed class Unsealer(Guid subject, byte[]? key)
     {
         public bool IsErased => key is null;
 
         /// <summary>The plain text; a value that is not sealed (written before sealing, or masked) as it is.</summary>
-        public string? Open(string? value)
+        public string? Unseal(string? value)
         {
             if (!IsSealed(value))
             {

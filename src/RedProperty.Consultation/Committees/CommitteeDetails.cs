@@ -24,7 +24,7 @@ public sealed class CommitteeDetailsProjection : SingleStreamProjection<Committe
         c with { Appointments = [.. c.Appointments.Select(a => a.PartyMemberId == e.PartyMemberId ? a with { Name = PersonalData.Erased } : a)] };
 
     public static CommitteeDetails Apply(CommitteeMemberAppointmentEnded e, CommitteeDetails c) =>
-        c with { Appointments = [.. c.Appointments.Select(a => a.Id == e.AppointmentId ? a with { To = e.On } : a)] };
+        c with { Appointments = [.. c.Appointments.Select(a => a.Id == e.AppointmentId ? a with { To = e.On, EndReason = e.Reason } : a)] };
 }
 
 /// <summary>Party-member heads of property companies serving concurrently on a committee on a day, each counted once.</summary>

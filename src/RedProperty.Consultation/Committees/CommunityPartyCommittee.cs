@@ -30,6 +30,9 @@ public sealed record ConcurrentMemberNameErased(Guid CommitteeId, Guid PartyMemb
 
 public sealed record CommitteeMemberAppointmentEnded(Guid CommitteeId, Guid CommunityId, Guid AppointmentId, Guid? PartyMemberId, DateOnly On, DateTimeOffset EndedAt) : IDatedFact
 {
+    /// <summary>Why, when the appointment did not end by the committee's own decision (see <see cref="ConcurrentAppointments"/>).</summary>
+    public string? Reason { get; init; }
+
     public DateOnly TookEffectOn() => On;
 }
 
@@ -38,6 +41,9 @@ public sealed record Appointment(Guid Id, string Name, CommitteePosition Positio
     public bool Overlaps(DateOnly from, DateOnly? to) => From <= (to ?? DateOnly.MaxValue) && from <= (To ?? DateOnly.MaxValue);
 
     public bool Covers(DateOnly day) => DistrictCalendar.Covers(From, To, day);
+
+    /// <summary>Why it ended, when not by the committee's own decision (the member left the company or the head role).</summary>
+    public string? EndReason { get; init; }
 }
 
 public sealed record CommunityPartyCommittee(Guid Id, Guid CommunityId, DateOnly TermFrom, DateOnly TermTo, IReadOnlyList<Appointment> Appointments)

@@ -9,8 +9,8 @@ public sealed class PartyContactsProjection : SingleStreamProjection<PartyContac
 {
     public static async Task<PartyContacts> Create(PartyRegistered e, IQuerySession session)
     {
-        var opener = await PersonalData.OpenerAsync(session, e.PartyId);
-        return new(e.PartyId, [.. e.Contacts.Select(c => c with { Name = opener.Open(c.Name)!, Phone = opener.Open(c.Phone) })]);
+        var unsealer = await PersonalData.UnsealerAsync(session, e.PartyId);
+        return new(e.PartyId, [.. e.Contacts.Select(c => c with { Name = unsealer.Unseal(c.Name)!, Phone = unsealer.Unseal(c.Phone) })]);
     }
 
     /// <summary>Whom to reach is gone; the roles stay, so the party still shows how many contacts it had and what they did.</summary>

@@ -45,9 +45,10 @@ public sealed record ConcurrentMemberAppointed(Guid CommitteeId, Guid CommunityI
 }
 
 /// <summary>A concurrent member's appointment ended (its last day).</summary>
+/// <param name="Reason">leftCompany | noLongerHead when it ended because the member left the company or the head role; absent when the committee ended it.</param>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record ConcurrentMemberEnded(Guid CommitteeId, Guid CommunityId, Guid AppointmentId, Guid PartyMemberId, DateOnly On)
+public sealed record ConcurrentMemberEnded(Guid CommitteeId, Guid CommunityId, Guid AppointmentId, Guid PartyMemberId, DateOnly On, string? Reason = null)
 {
     public const string MessageName = "redproperty.consultation.concurrent-member-ended.v1";
 }

@@ -40,9 +40,10 @@ public sealed record DisputeRegistered(Guid DisputeId, Guid CommunityId, Guid? E
 }
 
 /// <summary>A mediated dispute was closed; <paramref name="Outcome"/> agreed, notAgreed, withdrawn or unreachable.</summary>
+/// <param name="Resolved">Resolved (化解): agreed, and the return visit found the agreement kept. Absent in messages from before it was sent.</param>
 [EntityName(MessageName)]
 [MessageUrn(MessageName)]
-public sealed record DisputeMediated(Guid DisputeId, Guid CommunityId, string Outcome, DateOnly ClosedOn, DateTimeOffset RecordedAt)
+public sealed record DisputeMediated(Guid DisputeId, Guid CommunityId, string Outcome, DateOnly ClosedOn, DateTimeOffset RecordedAt, bool? Resolved = null)
 {
     public const string MessageName = "redproperty.volunteering.dispute-mediated.v1";
 }

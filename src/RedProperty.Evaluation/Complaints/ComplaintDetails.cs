@@ -66,7 +66,7 @@ public static class Mask
 public sealed class ComplaintDetailsProjection : SingleStreamProjection<ComplaintDetails, Guid>
 {
     public static async Task<ComplaintDetails> Create(ComplaintFiled e, IQuerySession session) =>
-        ComplaintDetails.Create(e with { Complainant = await ComplainantSeal.OpenAsync(session, e.ComplaintId, e.Complainant) });
+        ComplaintDetails.Create(e with { Complainant = await ComplainantSeal.UnsealAsync(session, e.ComplaintId, e.Complainant) });
 
     /// <summary>The complainant is gone; the complaint, its history and every figure stay.</summary>
     public static ComplaintDetails Apply(PersonalDataErased e, ComplaintDetails c) => c with { ComplainantMasked = c.ComplainantMasked is null ? null : PersonalData.Erased };
@@ -108,7 +108,7 @@ public sealed class ComplaintContactProjection : SingleStreamProjection<Complain
 {
     public static async Task<ComplaintContact> Create(ComplaintFiled e, IQuerySession session)
     {
-        var complainant = await ComplainantSeal.OpenAsync(session, e.ComplaintId, e.Complainant);
+        var complainant = await ComplainantSeal.UnsealAsync(session, e.ComplaintId, e.Complainant);
         return new(e.ComplaintId, complainant.Name, complainant.Phone, complainant.Email, complainant.DeviceId);
     }
 
@@ -133,7 +133,7 @@ public static class ComplainantSeal
         return new(sealer.Seal(complainant.Name), sealer.Seal(complainant.Phone), sealer.Seal(complainant.Email), sealer.Seal(complainant.DeviceId));
     }
 
-    public static async ValueTask<Complainant> OpenAsync(IQuerySession session, Guid complaintId, Complainant complainant)
+    public static async ValueTask<Complainant> UnsealAsync(IQuerySession session, Guid complaintId, Complainant complainant)
     {
         if (!PersonalData.IsSealed(complainant.Name) && !PersonalData.IsSealed(complainant.Phone)
             && !PersonalData.IsSealed(complainant.Email) && !PersonalData.IsSealed(complainant.DeviceId))
@@ -141,8 +141,8 @@ public static class ComplainantSeal
             return complainant;
         }
 
-        var opener = await PersonalData.OpenerAsync(session, complaintId);
-        return new(opener.Open(complainant.Name), opener.Open(complainant.Phone), opener.Open(complainant.Email), opener.Open(complainant.DeviceId));
+        var unsealer = await PersonalData.UnsealerAsync(session, complaintId);
+        return new(unsealer.Unseal(complainant.Name), unsealer.Unseal(complainant.Phone), unsealer.Unseal(complainant.Email), unsealer.Unseal(complainant.DeviceId));
     }
 
     /// <summary>A field that was given reads as erased; one never given stays absent.</summary>

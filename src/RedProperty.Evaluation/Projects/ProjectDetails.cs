@@ -25,7 +25,7 @@ public sealed class ProjectDetailsProjection : SingleStreamProjection<ProjectDet
 /// <summary>
 /// What the improvement work added up to, counting completed projects by their completion day:
 /// estates made smart-security estates and renovated (each estate once), spaces added, and households
-/// that benefit (each project's, summed: one household may benefit from two projects).
+/// that benefit, each household once (see <see cref="DistinctHouseholds"/>), overall and per kind of project.
 /// </summary>
 public sealed record ProjectTotals(
     DateOnly? From, DateOnly To, int SmartSecurityCommunities, int ParkingSpacesAdded, int RenovatedCommunities, int HouseholdsBenefiting, int ProjectsCompleted, int ProjectsUnderway)
@@ -45,8 +45,15 @@ public sealed record ProjectTotals(
             done.Where(p => p.Kind == ProjectKind.SmartSecurityUpgrade).Select(p => p.EstateId).Distinct().Count(),
             done.Where(p => p.Kind == ProjectKind.ParkingSpaces).Sum(p => p.ParkingSpaces),
             done.Where(p => p.Kind == ProjectKind.Renovation).Select(p => p.EstateId).Distinct().Count(),
-            done.Sum(p => p.HouseholdsBenefiting),
+            DistinctHouseholds.Of(done.Select(p => (p.EstateId, p.HouseholdsBenefiting))),
             done.Count,
-            projects.Count(p => p.CompletedOn is null || p.CompletedOn > to));
+            projects.Count(p => p.CompletedOn is null || p.CompletedOn > to))
+        {
+            HouseholdsByKind = done.GroupBy(p => IntegrationEventMap.Wire(p.Kind))
+                .ToDictionary(g => g.Key, g => DistinctHouseholds.Of(g.Select(p => (p.EstateId, p.HouseholdsBenefiting)))),
+        };
     }
+
+    /// <summary>Households benefiting from each kind of project (smartSecurityUpgrade, renovation, parkingSpaces), each household once per kind.</summary>
+    public IReadOnlyDictionary<string, int> HouseholdsByKind { get; init; } = new Dictionary<string, int>();
 }

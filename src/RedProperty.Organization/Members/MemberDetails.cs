@@ -44,7 +44,7 @@ public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetai
 {
     // The name is sealed in the event (see PersonalData): opened here, or read as erased once the key is gone.
     public static async Task<MemberDetails> Create(PartyMemberRegistered e, IQuerySession session) =>
-        MemberDetails.Create(e with { Name = (await PersonalData.OpenAsync(session, e.MemberId, e.Name))! });
+        MemberDetails.Create(e with { Name = (await PersonalData.UnsealAsync(session, e.MemberId, e.Name))! });
 
     /// <summary>The name and the pledge's words are gone; the member still counts as before.</summary>
     public static MemberDetails Apply(PersonalDataErased e, MemberDetails m) =>

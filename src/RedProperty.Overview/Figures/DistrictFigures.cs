@@ -17,7 +17,11 @@ public sealed record DistrictFigures(
     int RenovatedCommunities, int HouseholdsBenefiting, int VolunteerTeams, int ActivitiesHeld, int DisputesMediated,
     int ComplaintsFiled, int InstructorVisits, int MeetingsHeld,
     string? Period, IReadOnlyList<ListedCompany> RedList, IReadOnlyList<ListedCompany> BlackList,
-    IReadOnlyList<CommunityFigures> Communities, IReadOnlyList<MonthFigures> Monthly, ReportFigures Report);
+    IReadOnlyList<CommunityFigures> Communities, IReadOnlyList<MonthFigures> Monthly, ReportFigures Report)
+{
+    /// <summary>Disputes resolved (化解, the report's figure): closed as agreed, the agreement kept at the return visit. A subset of <see cref="DisputesMediated"/>.</summary>
+    public int DisputesResolved { get; init; }
+}
 
 public sealed record ListedCompany(Guid CompanyId, string? Name);
 
@@ -26,18 +30,23 @@ public sealed record CommunityFigures(
     int ParkingSpacesAdded, int RenovatedCommunities, int HouseholdsBenefiting, int VolunteerTeams, int ActivitiesHeld, int DisputesMediated,
     int ComplaintsFiled, int MeetingsHeld)
 {
+    public int DisputesResolved { get; init; }
+
     public bool HasAny => ConcurrentCompanyHeads + ResponsibilityZones + PioneerPosts + SmartSecurityCommunities + ParkingSpacesAdded + RenovatedCommunities
         + HouseholdsBenefiting + VolunteerTeams + ActivitiesHeld + DisputesMediated + ComplaintsFiled + MeetingsHeld > 0;
 }
 
 /// <param name="Month">yyyy-MM.</param>
-public sealed record MonthFigures(string Month, int ComplaintsFiled, int InstructorVisits, int ActivitiesHeld, int DisputesMediated);
+public sealed record MonthFigures(string Month, int ComplaintsFiled, int InstructorVisits, int ActivitiesHeld, int DisputesMediated)
+{
+    public int DisputesResolved { get; init; }
+}
 
 /// <summary>The figures of the 2022 report on Maiji District (docs/domain.md), which the seed's district reproduces.</summary>
 public sealed record ReportFigures(
     int PartyMembers, int CompaniesWithMembers, int BranchesEstablished, int CompaniesForming, int ConcurrentCompanyHeads, int Instructors,
     int MinimumVisitsPerCompanyMonth, int ResponsibilityZones, int PioneerPosts, int RedListed, int BlackListed, int SmartSecurityCommunities,
-    int ParkingSpacesAdded, int RenovatedCommunities, int HouseholdsBenefiting, int VolunteerTeams, int ActivitiesHeld, int DisputesMediated)
+    int ParkingSpacesAdded, int RenovatedCommunities, int HouseholdsBenefiting, int VolunteerTeams, int ActivitiesHeld, int DisputesResolved)
 {
     public static readonly ReportFigures Maiji2022 = new(81, 12, 5, 7, 29, 38, 2, 8, 12, 5, 3, 70, 548, 103, 10_504, 4, 21, 13);
 }

@@ -31,7 +31,7 @@ public sealed class DistrictFold(DateOnly day)
     private readonly List<Evaluation.ProjectCompleted> _projects = [];
     private readonly List<(Guid Community, DateOnly On)> _teams = [];
     private readonly List<(Guid Community, DateOnly On)> _activities = [];
-    private readonly List<(Guid Community, DateOnly On)> _disputes = [];
+    private readonly List<(Guid Community, DateOnly On, bool Resolved)> _disputes = [];
     private readonly List<(Guid? Community, DateOnly On)> _complaints = [];
     private readonly List<(Guid Community, DateOnly On)> _meetings = [];
     private readonly List<DateOnly> _visits = [];
@@ -93,7 +93,7 @@ public sealed class DistrictFold(DateOnly day)
             case Evaluation.ProjectCompleted e when On(e.CompletedOn): _projects.RemoveAll(p => p.ProjectId == e.ProjectId); _projects.Add(e); break;
             case Volunteering.VolunteerTeamFormed e when On(e.FormedOn): _teams.Add((e.CommunityId, e.FormedOn)); break;
             case Volunteering.ActivityHeld e when On(e.HeldOn): _activities.Add((e.CommunityId, e.HeldOn)); break;
-            case Volunteering.DisputeMediated e when On(e.ClosedOn): _disputes.Add((e.CommunityId, e.ClosedOn)); break;
+            case Volunteering.DisputeMediated e when On(e.ClosedOn): _disputes.Add((e.CommunityId, e.ClosedOn, e.Resolved == true)); break;
         }
 
         return this;
@@ -133,7 +133,10 @@ public sealed class DistrictFold(DateOnly day)
                 _complaints.Count(c => Month(c.On) == month),
                 _visits.Count(v => Month(v) == month),
                 _activities.Count(a => Month(a.On) == month),
-                _disputes.Count(d => Month(d.On) == month)))
+                _disputes.Count(d => Month(d.On) == month))
+            {
+                DisputesResolved = _disputes.Count(d => d.Resolved && Month(d.On) == month),
+            })
             .ToList();
 
         return new DistrictFigures(
@@ -146,7 +149,10 @@ public sealed class DistrictFold(DateOnly day)
             totals.SmartSecurityCommunities, totals.ParkingSpacesAdded, totals.RenovatedCommunities, totals.HouseholdsBenefiting,
             _teams.Count, _activities.Count, _disputes.Count,
             _complaints.Count, _visits.Count, _meetings.Count,
-            period, [.. red.Select(Listed)], [.. black.Select(Listed)], communities, months, ReportFigures.Maiji2022);
+            period, [.. red.Select(Listed)], [.. black.Select(Listed)], communities, months, ReportFigures.Maiji2022)
+        {
+            DisputesResolved = _disputes.Count(d => d.Resolved),
+        };
     }
 
     private CommunityFigures Community(Guid id, string name, IReadOnlyList<Appointment> heads)
@@ -159,7 +165,10 @@ public sealed class DistrictFold(DateOnly day)
             _posts.Values.Count(e => _estateCommunity.GetValueOrDefault(e) == id),
             projects.SmartSecurityCommunities, projects.ParkingSpacesAdded, projects.RenovatedCommunities, projects.HouseholdsBenefiting,
             _teams.Count(t => t.Community == id), _activities.Count(a => a.Community == id), _disputes.Count(d => d.Community == id),
-            _complaints.Count(c => c.Community == id), _meetings.Count(m => m.Community == id));
+            _complaints.Count(c => c.Community == id), _meetings.Count(m => m.Community == id))
+        {
+            DisputesResolved = _disputes.Count(d => d.Resolved && d.Community == id),
+        };
     }
 
     private ListedCompany Listed(Guid id) => new(id, _companies.GetValueOrDefault(id));
@@ -177,7 +186,7 @@ public sealed record ProjectFigures(int SmartSecurityCommunities, int ParkingSpa
             done.Where(p => p.Kind == "smartSecurityUpgrade").Select(p => p.EstateId).Distinct().Count(),
             done.Where(p => p.Kind == "parkingSpaces").Sum(p => p.ParkingSpaces),
             done.Where(p => p.Kind == "renovation").Select(p => p.EstateId).Distinct().Count(),
-            done.Sum(p => p.HouseholdsBenefiting));
+            DistinctHouseholds.Of(done.Select(p => (p.EstateId, p.HouseholdsBenefiting))));
     }
 }
 

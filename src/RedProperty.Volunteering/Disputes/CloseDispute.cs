@@ -17,7 +17,10 @@ public static partial class DisputeDecider
             throw new DomainException("Closed as agreed after the agreement and its return visit.");
         }
 
-        return [new DisputeClosed(dispute.Id, dispute.CommunityId, command.Outcome, dispute.Sessions > 0, DistrictCalendar.FactDay(command.On, now, "closing"), now)];
+        return [new DisputeClosed(dispute.Id, dispute.CommunityId, command.Outcome, dispute.Sessions > 0, DistrictCalendar.FactDay(command.On, now, "closing"), now)
+        {
+            Resolved = command.Outcome == DisputeOutcome.Agreed && dispute.AgreementKept,
+        }];
     }
 }
 

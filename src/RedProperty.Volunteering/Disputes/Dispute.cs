@@ -49,6 +49,9 @@ public sealed record ReturnVisitMade(Guid DisputeId, DateOnly On, bool Performed
 
 public sealed record DisputeClosed(Guid DisputeId, Guid CommunityId, DisputeOutcome Outcome, bool Mediated, DateOnly On, DateTimeOffset RecordedAt) : IDatedFact
 {
+    /// <summary>Resolved (化解): closed as agreed, and the return visit found the agreement kept.</summary>
+    public bool Resolved { get; init; }
+
     public DateOnly TookEffectOn() => On;
 }
 
@@ -59,6 +62,9 @@ public sealed record DisputeEscalated(Guid DisputeId, Guid CommunityId, string R
 public sealed record Dispute(
     Guid Id, Guid CommunityId, DisputeStatus Status, DateOnly RegisteredOn, IReadOnlyList<Guid> VolunteerMediators, int Sessions, bool Escalated, bool ReturnVisited)
 {
+    /// <summary>What the latest return visit found: the parties did as they agreed.</summary>
+    public bool AgreementKept { get; init; }
+
     public bool Open => Status is not (DisputeStatus.Closed or DisputeStatus.Referred);
 
     public static Dispute Create(DisputeRegistered e) => new(e.DisputeId, e.CommunityId, DisputeStatus.Registered, e.RegisteredOn, [], 0, false, false);
@@ -71,7 +77,7 @@ public sealed record Dispute(
 
     public Dispute Apply(AgreementReached e) => this with { Status = DisputeStatus.Agreed };
 
-    public Dispute Apply(ReturnVisitMade e) => this with { ReturnVisited = true };
+    public Dispute Apply(ReturnVisitMade e) => this with { ReturnVisited = true, AgreementKept = e.Performed };
 
     public Dispute Apply(DisputeClosed e) => this with { Status = DisputeStatus.Closed };
 

@@ -22,6 +22,12 @@ public sealed record DisputeDetails(Guid Id, Guid CommunityId, Guid? EstateId, s
 
     public bool Mediated { get; init; }
 
+    /// <summary>What the latest return visit found: the parties did as they agreed.</summary>
+    public bool AgreementKept { get; init; }
+
+    /// <summary>Resolved (化解), as the report counts disputes: closed as agreed, and the agreement kept at the return visit.</summary>
+    public bool Resolved => Status == DisputeStatus.Closed && Outcome == DisputeOutcome.Agreed && AgreementKept;
+
     public DateOnly? ClosedOn { get; init; }
 
     public bool Overdue { get; init; }
@@ -59,7 +65,8 @@ public sealed class DisputeDetailsProjection : SingleStreamProjection<DisputeDet
     public static DisputeDetails Apply(AgreementReached e, DisputeDetails d) =>
         Step(d, "agreement", e.RecordedAt, e.Terms) with { Status = DisputeStatus.Agreed, AgreementTerms = e.Terms, PerformBy = e.PerformBy };
 
-    public static DisputeDetails Apply(ReturnVisitMade e, DisputeDetails d) => Step(d, e.Performed ? "return-visit-performed" : "return-visit-not-performed", e.RecordedAt, e.Notes);
+    public static DisputeDetails Apply(ReturnVisitMade e, DisputeDetails d) =>
+        Step(d, e.Performed ? "return-visit-performed" : "return-visit-not-performed", e.RecordedAt, e.Notes) with { AgreementKept = e.Performed };
 
     public static DisputeDetails Apply(DisputeClosed e, DisputeDetails d) =>
         Step(d, "closed", e.RecordedAt, e.Outcome.ToString()) with { Status = DisputeStatus.Closed, Outcome = e.Outcome, Mediated = e.Mediated, ClosedOn = e.On };

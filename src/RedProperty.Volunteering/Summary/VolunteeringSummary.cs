@@ -7,9 +7,11 @@ namespace RedProperty.Volunteering.Summary;
 
 /// <summary>
 /// The district's volunteering figures as of a day, by the dates things happened. A dispute counts as
-/// mediated once closed after at least one mediation session (agreed or not); open until closed or referred.
+/// mediated once closed after at least one mediation session (agreed or not), as resolved (化解, the report's
+/// figure) once closed as agreed with the agreement kept at the return visit; open until closed or referred.
 /// </summary>
-public sealed record VolunteeringSummary(DateTimeOffset AsOf, int VolunteerTeams, int ActivitiesHeld, decimal VolunteerHours, int DisputesMediated, int DisputesOpen, int Volunteers);
+public sealed record VolunteeringSummary(
+    DateTimeOffset AsOf, int VolunteerTeams, int ActivitiesHeld, decimal VolunteerHours, int DisputesMediated, int DisputesOpen, int Volunteers, int DisputesResolved);
 
 public static class SummaryApi
 {
@@ -27,10 +29,11 @@ public static class SummaryApi
                 return TypedResults.Ok(new VolunteeringSummary(at, teams, activities, hours,
                     disputes.Count(d => d.Mediated && d.ClosedOn <= day),
                     disputes.Count(d => d.Status != DisputeStatus.Referred && (d.ClosedOn is null || d.ClosedOn > day)),
-                    volunteers));
+                    volunteers,
+                    disputes.Count(d => d.Resolved && d.ClosedOn <= day)));
             })
             .ForRoles(Roles.Staff.Append(Roles.IntegrationClient).ToArray()).WithTags("Summary").WithName("GetVolunteeringSummary")
-            .WithSummary("volunteerTeams, activitiesHeld, volunteerHours, disputesMediated, disputesOpen as of a day")
+            .WithSummary("volunteerTeams, activitiesHeld, volunteerHours, disputesMediated, disputesResolved, disputesOpen as of a day")
             .WithDescription("asOf=2022-06-30: by the dates things happened (formed, held, served, closed), until the end of that day, UTC+8.");
         return app;
     }

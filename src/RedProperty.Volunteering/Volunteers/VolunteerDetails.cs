@@ -22,8 +22,8 @@ public sealed class VolunteerDetailsProjection : SingleStreamProjection<Voluntee
 {
     public static async Task<VolunteerDetails> Create(VolunteerRegistered e, IQuerySession session)
     {
-        var opener = await PersonalData.OpenerAsync(session, e.VolunteerId);
-        return VolunteerDetails.Create(e with { Name = opener.Open(e.Name)!, IdNumberTail = opener.Open(e.IdNumberTail)! });
+        var unsealer = await PersonalData.UnsealerAsync(session, e.VolunteerId);
+        return VolunteerDetails.Create(e with { Name = unsealer.Unseal(e.Name)!, IdNumberTail = unsealer.Unseal(e.IdNumberTail)! });
     }
 
     public static VolunteerDetails Apply(VolunteerHoursRecorded e, VolunteerDetails v) => v with { Hours = v.Hours + e.Hours };
@@ -35,7 +35,7 @@ public sealed class VolunteerDetailsProjection : SingleStreamProjection<Voluntee
 public sealed class VolunteerContactProjection : SingleStreamProjection<VolunteerContact, Guid>
 {
     public static async Task<VolunteerContact> Create(VolunteerRegistered e, IQuerySession session) =>
-        new(e.VolunteerId, await PersonalData.OpenAsync(session, e.VolunteerId, e.Phone));
+        new(e.VolunteerId, await PersonalData.UnsealAsync(session, e.VolunteerId, e.Phone));
 
     public static VolunteerContact Apply(PersonalDataErased e, VolunteerContact c) => c with { Phone = c.Phone is null ? null : PersonalData.Erased };
 }

@@ -1,0 +1,28 @@
+namespace RedProperty.Consultation.Committees;
+
+/// <summary>
+/// A concurrent member (兼职委员) sits on the committee as the head of a property company. When they leave the company or
+/// the head role, their appointments end on their last day as a head: one <see cref="CommitteeMemberAppointmentEnded"/>
+/// each, with the reason, published as <c>concurrent-member-ended</c>. From the next day they no longer count among the
+/// concurrent company heads.
+/// </summary>
+public static class ConcurrentAppointments
+{
+    // As the contract carries them (camelCase, like every enumeration on the wire).
+    public const string LeftCompany = "leftCompany";
+    public const string NoLongerHead = "noLongerHead";
+
+    public static async Task EndAsync(IDocumentSession session, Guid memberId, DateOnly lastDay, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var committees = await session.Query<CommitteeDetails>().Where(c => c.Appointments.Any(a => a.PartyMemberId == memberId)).ToListAsync(cancellationToken);
+        foreach (var committee in committees)
+        {
+            foreach (var appointment in committee.Appointments.Where(a => a.PartyMemberId == memberId && (a.To is null || a.To > lastDay)))
+            {
+                // An appointment due to begin after that day never counts: it ends the day before it would have begun.
+                var on = appointment.From > lastDay ? appointment.From.AddDays(-1) : lastDay;
+                session.Events.Append(committee.Id, new CommitteeMemberAppointmentEnded(committee.Id, committee.CommunityId, appointment.Id, memberId, on, now) { Reason = reason });
+            }
+        }
+    }
+}
