@@ -70,6 +70,49 @@ public sealed class ScoringTests
         Assert.Equal([worst.CompanyId, bestButSerious.CompanyId], Policy.BlackList([best, bestButSerious, worst, middling]));
     }
 
+    // The report: companies with "poor service and many owner complaints" go on the black list. A company of 400 households,
+    // 92 at its one spot inspection, an established branch, no ratings.
+    private static ScoreInputs Served(int complaints, int households = 400, bool inspected = true) => new(
+        Guid.NewGuid(), "天水市麦积区某物业服务有限公司", households, [.. Enumerable.Range(0, complaints).Select(_ => Guid.NewGuid())],
+        inspected ? [(Guid.NewGuid(), 92m, 100m, false)] : [], [], BranchState.Established, []);
+
+    [Fact]
+    public void Many_owner_complaints_put_a_company_on_the_black_list_without_any_serious_finding()
+    {
+        // 14 complaints: 3.5 per 100 households; complaints 30; (36.8 + 9 + 10) ÷ 0.8 = 69.75 → 69.8, grade D, not the worst.
+        var many = Policy.Score(Served(14));
+        Assert.Equal((69.8m, "D", false), (many.Total, many.Grade, many.SeriousBreach));
+        Assert.Equal(("black", "complaintRate"), (many.Placement!.List, many.Placement.Rule));
+        Assert.Contains("3.5 per 100", many.Placement.Basis);
+        // 12: exactly 3 per 100, grade C: still black.
+        var twelve = Policy.Score(Served(12));
+        Assert.Equal((73.5m, "C"), (twelve.Total, twelve.Grade));
+        Assert.Equal("complaintRate", twelve.Placement!.Rule);
+        // 4 complaints at a 100-household estate (4 per 100) are too few to judge by: not listed.
+        Assert.Null(Policy.Score(Served(4, households: 100)).Placement);
+        // None: 96.0, grade A, inspected: red. Grade A but never inspected: nothing to judge the service by, not red.
+        var quiet = Policy.Score(Served(0));
+        Assert.Equal(("red", "bestGrade"), (quiet.Placement!.List, quiet.Placement.Rule));
+        Assert.Null(Policy.Score(Served(0, inspected: false)).Placement);
+
+        Assert.Equal([many.CompanyId, twelve.CompanyId], Policy.BlackList([quiet, twelve, many]));
+        Assert.Equal([quiet.CompanyId], Policy.RedList([quiet, twelve, many]));
+
+        // The thresholds are the district's to set.
+        var lenient = new ScoringPolicy(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Scoring:BlackList:ComplaintRate"] = "5" }).Build());
+        Assert.Null(lenient.Score(Served(14)).Placement);
+    }
+
+    [Fact]
+    public void A_serious_finding_comes_first_and_can_be_turned_off()
+    {
+        var serious = Served(14) with { Inspections = [(Guid.NewGuid(), 92m, 100m, true)] };
+        Assert.Equal("seriousFinding", Policy.Score(serious).Placement!.Rule);
+        var withoutOverride = new ScoringPolicy(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Scoring:BlackList:SeriousFinding"] = "false" }).Build());
+        Assert.Equal("complaintRate", withoutOverride.Score(serious).Placement!.Rule);
+        Assert.Null(withoutOverride.Score(Served(0) with { Inspections = [(Guid.NewGuid(), 95m, 100m, true)] }).Placement); // grade A, but not red with a serious finding
+    }
+
     [Fact]
     public void A_period_closes_only_after_it_has_ended()
     {
