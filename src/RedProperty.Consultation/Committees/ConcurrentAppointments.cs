@@ -14,14 +14,17 @@ public static class ConcurrentAppointments
 
     public static async Task EndAsync(IDocumentSession session, Guid memberId, DateOnly lastDay, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var committees = await session.Query<CommitteeDetails>().Where(c => c.Appointments.Any(a => a.PartyMemberId == memberId)).ToListAsync(cancellationToken);
-        foreach (var committee in committees)
+        var committees = await session.Query<CommitteeDetails>().Where(c => c.Appointments.Any(a => a.PartyMemberId == memberId)).Select(c => c.Id).ToListAsync(cancellationToken);
+        // Several members of one committee may change at once (their messages are consumed concurrently): each committee's
+        // stream is locked until this commits, in id order so two consumers never wait on each other, and read under the lock.
+        foreach (var id in committees.Order())
         {
-            foreach (var appointment in committee.Appointments.Where(a => a.PartyMemberId == memberId && (a.To is null || a.To > lastDay)))
+            var committee = await session.Events.FetchForExclusiveWriting<CommunityPartyCommittee>(id, cancellationToken);
+            foreach (var appointment in committee.Aggregate!.Appointments.Where(a => a.PartyMemberId == memberId && (a.To is null || a.To > lastDay)))
             {
                 // An appointment due to begin after that day never counts: it ends the day before it would have begun.
                 var on = appointment.From > lastDay ? appointment.From.AddDays(-1) : lastDay;
-                session.Events.Append(committee.Id, new CommitteeMemberAppointmentEnded(committee.Id, committee.CommunityId, appointment.Id, memberId, on, now) { Reason = reason });
+                committee.AppendOne(new CommitteeMemberAppointmentEnded(id, committee.Aggregate.CommunityId, appointment.Id, memberId, on, now) { Reason = reason });
             }
         }
     }
