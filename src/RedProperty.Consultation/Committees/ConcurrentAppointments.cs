@@ -12,6 +12,22 @@ public static class ConcurrentAppointments
     public const string LeftCompany = "leftCompany";
     public const string NoLongerHead = "noLongerHead";
 
+    /// <summary>
+    /// The member takes a role at a company from <paramref name="on"/> (a role change, a move); when it is not a head's, their
+    /// appointments end the day before. A role older than one already known changes nothing.
+    /// </summary>
+    public static async Task TakeRoleAsync(
+        IDocumentSession session, Guid memberId, Guid companyId, string companyRole, bool isCompanyHead, DateOnly on, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        Places.PartyMemberEntry? taken = null;
+        await Places.PartyMemberEntry.Change(session, memberId, m => taken = m.TakingRole(companyId, companyRole, isCompanyHead, on), cancellationToken);
+        if (taken is { IsCompanyHead: false })
+        {
+            await EndAsync(session, memberId, on.AddDays(-1), reason, now, cancellationToken);
+        }
+    }
+
     public static async Task EndAsync(IDocumentSession session, Guid memberId, DateOnly lastDay, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var committees = await session.Query<CommitteeDetails>().Where(c => c.Appointments.Any(a => a.PartyMemberId == memberId)).Select(c => c.Id).ToListAsync(cancellationToken);

@@ -26,15 +26,7 @@ public static class PartyContactErasure
 /// <summary>Erase a party's contacts on their request (PIPL art. 47): names and phones, events included.</summary>
 public static class ErasePartyContactsEndpoint
 {
-    public static async Task<Results<NoContent, NotFound>> Handle(
-        Guid id, IDocumentSession session, System.Security.Claims.ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<PartyDetails>(id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        await PersonalData.EraseAsync(session, id, id, Caller.Of(user).Id, time.GetUtcNow(), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<Results<NoContent, NotFound>> Handle(
+        Guid id, IDocumentSession session, System.Security.Claims.ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+        session.EraseAsync<PartyDetails>(id, user, time, cancellationToken);
 }

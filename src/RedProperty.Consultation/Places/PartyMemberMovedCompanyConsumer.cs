@@ -5,15 +5,9 @@ namespace RedProperty.Consultation.Places;
 
 public sealed class PartyMemberMovedCompanyConsumer(Inbox inbox) : InboxConsumer<V1.PartyMemberMovedCompany>(inbox)
 {
-    protected override async Task Apply(V1.PartyMemberMovedCompany message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        PartyMemberEntry? moved = null;
-        await PartyMemberEntry.Change(
-            session, message.MemberId, m => moved = m.TakingRole(message.ToCompanyId, message.CompanyRole, message.IsCompanyHead, message.On), cancellationToken);
-        if (moved is { IsCompanyHead: false })
-        {
-            // The head of the company they left until the day before the move.
-            await ConcurrentAppointments.EndAsync(session, message.MemberId, message.On.AddDays(-1), ConcurrentAppointments.LeftCompany, Inbox.Time.GetUtcNow(), cancellationToken);
-        }
-    }
+    // Not a head at the new company: the head of the company they left until the day before the move.
+    protected override Task Apply(V1.PartyMemberMovedCompany message, IDocumentSession session, CancellationToken cancellationToken) =>
+        ConcurrentAppointments.TakeRoleAsync(
+            session, message.MemberId, message.ToCompanyId, message.CompanyRole, message.IsCompanyHead, message.On, ConcurrentAppointments.LeftCompany,
+            Inbox.Time.GetUtcNow(), cancellationToken);
 }

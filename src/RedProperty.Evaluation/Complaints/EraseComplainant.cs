@@ -8,15 +8,7 @@ namespace RedProperty.Evaluation.Complaints;
 /// </summary>
 public static class EraseComplainantEndpoint
 {
-    public static async Task<Results<NoContent, NotFound>> Handle(
-        Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<ComplaintDetails>(id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        await PersonalData.EraseAsync(session, id, id, Caller.Of(user).Id, time.GetUtcNow(), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<Results<NoContent, NotFound>> Handle(
+        Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+        session.EraseAsync<ComplaintDetails>(id, user, time, cancellationToken);
 }

@@ -10,17 +10,8 @@ namespace RedProperty.Organization.Members;
 /// </summary>
 public static class EraseMemberEndpoint
 {
-    public static async Task<Results<NoContent, NotFound>> Handle(
-        Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<MemberDetails>(id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        // The keyed hash of the ID number goes too, so the same person may later be entered again as someone new.
-        session.DeleteWhere<PersonRegistration>(r => r.MemberId == id);
-        await PersonalData.EraseAsync(session, id, id, Caller.Of(user).Id, time.GetUtcNow(), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    // The keyed hash of the ID number goes too, so the same person may later be entered again as someone new.
+    public static Task<Results<NoContent, NotFound>> Handle(
+        Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+        session.EraseAsync<MemberDetails>(id, user, time, cancellationToken, () => session.DeleteWhere<PersonRegistration>(r => r.MemberId == id));
 }

@@ -11,29 +11,22 @@ namespace RedProperty.Volunteering.Volunteers;
 /// </summary>
 public static class VolunteerErasure
 {
+    /// <summary>The keyed hash of the ID number goes with the volunteer's personal data.</summary>
+    public static void DropPersonKey(IDocumentSession session, Guid volunteerId) => session.DeleteWhere<VolunteerPerson>(p => p.VolunteerId == volunteerId);
+
     /// <summary>Stage the erasure of <paramref name="volunteerId"/> in <paramref name="session"/>; mask its stream after the commit.</summary>
     public static void Stage(IDocumentSession session, Guid volunteerId, string by, DateTimeOffset now)
     {
-        session.DeleteWhere<VolunteerPerson>(p => p.VolunteerId == volunteerId);
+        DropPersonKey(session, volunteerId);
         PersonalData.Erase(session, volunteerId, volunteerId, by, now);
     }
 }
 
 public static class EraseVolunteerEndpoint
 {
-    public static async Task<Results<NoContent, NotFound>> Handle(
-        Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<VolunteerDetails>(id, cancellationToken) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        VolunteerErasure.Stage(session, id, Caller.Of(user).Id, time.GetUtcNow());
-        await session.SaveChangesAsync(cancellationToken);
-        await PersonalData.MaskAsync(session.DocumentStore, id, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static Task<Results<NoContent, NotFound>> Handle(
+        Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+        session.EraseAsync<VolunteerDetails>(id, user, time, cancellationToken, () => VolunteerErasure.DropPersonKey(session, id));
 }
 
 /// <summary>
