@@ -81,3 +81,43 @@ public sealed class PublishedContractTests : IAsyncLifetime
         Assert.False(message.TryGetProperty("position", out _));
     }
 }
+
+/// <summary>
+/// A broker that keeps refusing (nacking) a contract's publishes on a connection that is up, as RabbitMQ before
+/// 3.12.5 can after a quorum queue's leader was lost: the bus's connection is closed and a new one opened, and
+/// once the broker accepts again the forwarder moves on. A queue that is always full and refuses publishes stands
+/// in for the broker's refusal.
+/// </summary>
+public sealed class RefusedPublishTests : IAsyncLifetime
+{
+    private TestSystem _system = null!;
+    private OrganizationClient _org = null!;
+
+    public async Task InitializeAsync()
+    {
+        _system = await TestSystem.CreateAsync("organization-refused");
+        await _system.Broker.BindQueueAsync(V1.PartyMemberJoinedCompany.MessageName, "refusing",
+            new Dictionary<string, object> { ["x-max-length"] = 0, ["x-overflow"] = "reject-publish" });
+        await _system.Broker.BindQueueAsync(V1.PartyMemberJoinedCompany.MessageName, "outside-system");
+        _org = new OrganizationClient(_system.Start<OrganizationService>(("Messaging:RecycleConnectionAfter", "00:00:02")).CreateClient());
+    }
+
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    [Fact]
+    public async Task Publishes_refused_on_an_open_connection_get_a_new_connection_and_go_out_once_accepted()
+    {
+        var company = await _org.Company();
+        var before = await Eventually.Get(async () => await _system.Broker.ConnectionsAsync() is { Count: > 0 } open ? open : null,
+            what: "the bus's connection");
+
+        await _org.Member(company, "李秀英");
+        await Eventually.True(async () => !before.IsSubsetOf(await _system.Broker.ConnectionsAsync()),
+            what: "the bus's connection closed after refused publishes");
+
+        await _system.Broker.DeleteQueueAsync("refusing");
+        var next = await _org.Member(company, "赵桂兰");
+        await Eventually.True(async () => (await _system.Broker.PeekAsync("outside-system")).Any(m => m.Payload.Contains(next.ToString())),
+            what: "a later member published once the broker accepts again");
+    }
+}

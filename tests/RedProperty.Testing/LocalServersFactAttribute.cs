@@ -14,20 +14,4 @@ public sealed class LocalServersFactAttribute : FactAttribute
         }
     }
 
-    /// <summary>
-    /// A drill that runs only when this environment variable is set (to anything): one that does not yet pass
-    /// under the whole suite's load, kept compiled and runnable by hand (docs/testing.md says which and why).
-    /// </summary>
-    public string? OptIn
-    {
-        get;
-        init
-        {
-            field = value;
-            if (Skip is null && value is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(value)))
-            {
-                Skip = $"Opt-in: {value}=1 runs it (docs/testing.md).";
-            }
-        }
-    }
 }

@@ -43,15 +43,25 @@ public sealed class RabbitMqManagement
     }
 
     /// <summary>What a consumer outside .NET would do: its own durable queue bound to a contract's fanout exchange.</summary>
-    public async Task BindQueueAsync(string virtualHost, string exchange, string queue)
+    /// <param name="arguments">The queue's own arguments (x-max-length, x-overflow …).</param>
+    public async Task BindQueueAsync(string virtualHost, string exchange, string queue, IReadOnlyDictionary<string, object>? arguments = null)
     {
         var vhost = Uri.EscapeDataString(virtualHost);
         (await _http.PutAsJsonAsync($"api/exchanges/{vhost}/{Uri.EscapeDataString(exchange)}",
             new { type = "fanout", durable = true, auto_delete = false })).EnsureSuccessStatusCode();
-        (await _http.PutAsJsonAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}", new { durable = true })).EnsureSuccessStatusCode();
+        (await _http.PutAsJsonAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue)}",
+            new { durable = true, arguments = arguments ?? new Dictionary<string, object>() })).EnsureSuccessStatusCode();
         (await _http.PostAsJsonAsync($"api/bindings/{vhost}/e/{Uri.EscapeDataString(exchange)}/q/{Uri.EscapeDataString(queue)}",
             new { routing_key = "" })).EnsureSuccessStatusCode();
     }
+
+    public async Task DeleteQueueAsync(string virtualHost, string queue) =>
+        (await _http.DeleteAsync($"api/queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}")).EnsureSuccessStatusCode();
+
+    /// <summary>The names of the client connections to <paramref name="virtualHost"/> (a reconnect has a new one).</summary>
+    public async Task<IReadOnlySet<string>> ConnectionsAsync(string virtualHost) =>
+        (await _http.GetFromJsonAsync<JsonElement>($"api/vhosts/{Uri.EscapeDataString(virtualHost)}/connections"))
+        .EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToHashSet();
 
     /// <summary>Closes every client connection to <paramref name="virtualHost"/>, as a network failure or a killed process would.</summary>
     public async Task<int> CloseConnectionsAsync(string virtualHost)

@@ -154,7 +154,12 @@ public sealed record TestBroker(Uri ConnectionUri, string VirtualHost, RabbitMqM
 
     public Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue) => Management.PeekAsync(VirtualHost, queue);
 
-    public Task BindQueueAsync(string exchange, string queue) => Management.BindQueueAsync(VirtualHost, exchange, queue);
+    public Task BindQueueAsync(string exchange, string queue, IReadOnlyDictionary<string, object>? arguments = null) =>
+        Management.BindQueueAsync(VirtualHost, exchange, queue, arguments);
+
+    public Task DeleteQueueAsync(string queue) => Management.DeleteQueueAsync(VirtualHost, queue);
+
+    public Task<IReadOnlySet<string>> ConnectionsAsync() => Management.ConnectionsAsync(VirtualHost);
 
     public Task<int> CloseConnectionsAsync() => Management.CloseConnectionsAsync(VirtualHost);
 

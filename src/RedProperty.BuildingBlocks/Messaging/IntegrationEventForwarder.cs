@@ -27,6 +27,7 @@ public sealed class IntegrationEventForwarder(
     IntegrationEventMap map,
     IBus bus,
     CloudEventsPublisher publicFeed,
+    BusConnectionRecycler recycler,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
@@ -121,12 +122,14 @@ public sealed class IntegrationEventForwarder(
                 {
                     context.CorrelationId = correlation;
                 }
-            }), token), cancellationToken);
+            }), token), cancellationToken, failed: token => recycler.FailedAsync(contract.GetType(), token));
+            recycler.Succeeded(contract.GetType());
             metrics.Published(contract.GetType().Name, time.GetUtcNow() - stored.Timestamp);
         }
     }
 
-    private async Task UntilConfirmed(IEvent stored, Func<CancellationToken, Task> publish, CancellationToken cancellationToken)
+    private async Task UntilConfirmed(
+        IEvent stored, Func<CancellationToken, Task> publish, CancellationToken cancellationToken, Func<CancellationToken, Task>? failed = null)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
@@ -150,6 +153,11 @@ public sealed class IntegrationEventForwarder(
                     stored.Id, stored.Sequence, attempt, backoff);
                 // Stop waiting as soon as the host stops or the page is abandoned (another stream failed).
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+                if (failed is not null)
+                {
+                    await failed(wait.Token);
+                }
+
                 await Task.Delay(backoff, time, wait.Token);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }

@@ -44,6 +44,7 @@ public static class MessagingExtensions
         var quorum = string.Equals(configuration["Messaging:QueueType"], "quorum", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddSingleton(_ => new DelayQueues(broker, quorum)); // a factory, so the container disposes it
         builder.Services.AddSingleton(_ => new CloudEventsPublisher(broker, serviceName, configuration));
+        builder.Services.AddSingleton<BusConnectionRecycler>();
         builder.Services.AddScoped(typeof(DelayedRedeliveryFilter<>));
         builder.Services.AddReceiveObserver<SkippedMessages>();
         builder.Services.AddHostedService<BrokerUpgradeService>(); // before the bus: it starts first

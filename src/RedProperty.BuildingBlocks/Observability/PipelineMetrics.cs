@@ -20,6 +20,7 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _skipped;
     private readonly Counter<long> _publicWithheld;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _connectionsRecycled;
     private long _forwarderPosition;
     private long _lastPublishFailureTicks;
     private long _lastPublishTicks;
@@ -37,6 +38,7 @@ public sealed class PipelineMetrics : IDisposable
         _consumerLag = _meter.CreateHistogram<double>("redproperty.consumer.lag", "s", "From the publish to the consumer's commit");
         _skipped = _meter.CreateCounter<long>("redproperty.consumer.skipped", "{message}", "Messages no consumer of the queue handles, moved to {queue}_skipped");
         _refused = _meter.CreateCounter<long>("redproperty.consumer.refused", "{message}", "Messages refused for who published them: logged and dropped");
+        _connectionsRecycled = _meter.CreateCounter<long>("redproperty.forwarder.connections_recycled", "{connection}", "Broker connections closed because publishes kept failing on them (a new one is opened)");
         _publicWithheld = _meter.CreateCounter<long>("redproperty.public_feed.withheld", "{event}", "Public CloudEvents not sent because a field looked like personal data (recorded as dead letters)");
         _meter.CreateObservableGauge("redproperty.forwarder.position", () => Volatile.Read(ref _forwarderPosition), "{sequence}", "Last event sequence the forwarder published");
         _meter.CreateObservableGauge("redproperty.forwarder.lag_events", () => Volatile.Read(ref _lagEvents), "{event}", "Events appended but not yet forwarded");
@@ -62,6 +64,8 @@ public sealed class PipelineMetrics : IDisposable
         Volatile.Write(ref _lastPublishFailureTicks, DateTime.UtcNow.Ticks);
         _publishFailures.Add(1);
     }
+
+    public void ConnectionRecycled() => _connectionsRecycled.Add(1);
 
     public void DeadLettered(string eventType) => _deadLettered.Add(1, new KeyValuePair<string, object?>("event", eventType));
 
