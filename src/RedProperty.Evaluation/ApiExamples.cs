@@ -15,7 +15,8 @@ public static class ApiExamples
 
     public static void Add(OpenApiExamples examples) => examples
         .Add(new FileComplaint("sanitation", "3号楼2单元楼道垃圾堆放一周无人清运，气味很大", Estate,
-            Complainant: new Complainant("王建国", "13893800123", null, "ios-3f9a"), Attributes: new Dictionary<string, string> { ["area"] = "stairwell" }))
+            Complainant: new Complainant("王建国", "13893800123", null, "ios-3f9a"), Attributes: new Dictionary<string, string> { ["area"] = "stairwell" },
+            WorkOrder: new WorkOrder("GD2022041500123", Category: "城乡建设/物业管理/环境卫生")))
         .Add(new AcceptComplaint(Note: "社区核实属实"))
         .Add(new RuleOutComplaint(Ruling.Duplicate, "与前一投诉为同一问题", Complaint))
         .Add(new AssignComplaint(Company))

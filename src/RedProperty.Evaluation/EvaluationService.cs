@@ -61,6 +61,7 @@ public sealed class EvaluationService
         })
         .PublishIntegrationEvents(IntegrationEvents.Map);
         builder.Services.AddSingleton<ComplaintCategories>();
+        builder.Services.AddSingleton<HotlineCategories>();
         builder.Services.AddSingleton<InspectionChecklist>();
         builder.Services.AddSingleton<ScoringPolicy>();
         builder.Services.AddHostedService<OverdueComplaints>();

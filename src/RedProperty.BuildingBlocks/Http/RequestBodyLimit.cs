@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,9 +35,11 @@ public static class RequestBodyLimit
 
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
     {
-        var max = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("Http:MaxRequestBodyBytes", DefaultMaxBytes);
+        var defaultMax = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("Http:MaxRequestBodyBytes", DefaultMaxBytes);
         return app.Use(async (context, next) =>
         {
+            // An endpoint that takes files says how large (WithBodyLimit).
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultMax;
             if (context.Request.ContentLength > max)
             {
                 await Refuse(context, max);
@@ -51,6 +54,11 @@ public static class RequestBodyLimit
             await next(context);
         });
     }
+
+    /// <summary>This endpoint's bodies may hold up to <paramref name="bytes"/> (a file upload), instead of <c>Http:MaxRequestBodyBytes</c>.</summary>
+    public static RouteHandlerBuilder WithBodyLimit(this RouteHandlerBuilder route, long bytes) => route.WithMetadata(new BodyLimit(bytes));
+
+    private sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 
     private static ValueTask Refuse(HttpContext context, long max)
     {

@@ -14,8 +14,9 @@ public sealed record ComplaintLocation(Guid? EstateId, Guid? CommunityId, string
 public sealed record ComplaintFiled(
     Guid ComplaintId, string ServiceCode, string Description, ComplaintLocation Location, Guid? CompanyId, Complainant Complainant,
     IReadOnlyDictionary<string, string> Attributes, string? MediaUrl, string Channel, DateTimeOffset DueAt, DateTimeOffset FiledAt,
-    string? FiledBy = null) : IDatedFact
+    string? FiledBy = null, WorkOrder? WorkOrder = null) : IDatedFact
 {
+    // WorkOrder: the hotline's (or another channel's) work order; FiledAt is then when that source received it.
     // FiledBy: the account that filed it (an API key's id, an operator): a complaint client reads only what it filed.
     // Channel is the client's display name, which two keys may share. Null in complaints filed before it was kept.
 

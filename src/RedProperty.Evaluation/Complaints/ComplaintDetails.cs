@@ -31,6 +31,9 @@ public sealed record ComplaintDetails(
     /// <summary>The account that filed it (see <see cref="ComplaintFiled.FiledBy"/>): an API key's id or an operator's account.</summary>
     public string? FiledBy { get; init; }
 
+    /// <summary>The work order it came from (hotline 12345, app, walk-in): its number, source, category and when it was received.</summary>
+    public WorkOrder? WorkOrder { get; init; }
+
     public IReadOnlyList<ComplaintStep> History { get; init; } = [];
 
     /// <summary>The last note given (Open311 <c>status_notes</c>).</summary>
@@ -46,6 +49,7 @@ public sealed record ComplaintDetails(
         {
             History = [new ComplaintStep(ComplaintStatus.Filed, e.FiledAt, e.Channel, null)],
             FiledBy = e.FiledBy,
+            WorkOrder = e.WorkOrder,
             Version = 1,
         };
 

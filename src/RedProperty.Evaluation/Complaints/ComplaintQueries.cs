@@ -5,7 +5,7 @@ namespace RedProperty.Evaluation.Complaints;
 /// <summary>Filters of the complaint list; every one optional.</summary>
 public sealed record ComplaintFilter(
     IReadOnlyList<Guid>? Ids = null, ComplaintStatus? Status = null, bool? Open = null, string? ServiceCode = null, Guid? CompanyId = null,
-    Guid? CommunityId = null, Guid? EstateId = null, bool? Overdue = null, DateTimeOffset? From = null, DateTimeOffset? To = null)
+    Guid? CommunityId = null, Guid? EstateId = null, bool? Overdue = null, DateTimeOffset? From = null, DateTimeOffset? To = null, string? WorkOrder = null)
 {
     public IQueryable<ComplaintDetails> Apply(IQueryable<ComplaintDetails> query, ComplaintScope scope)
     {
@@ -66,6 +66,12 @@ public sealed record ComplaintFilter(
             query = query.Where(c => c.Overdue == overdue);
         }
 
+        if (!string.IsNullOrWhiteSpace(WorkOrder))
+        {
+            var number = WorkOrder.Trim();
+            query = query.Where(c => c.WorkOrder!.Number == number);
+        }
+
         if (From is { } from)
         {
             query = query.Where(c => c.FiledAt >= from);
@@ -104,10 +110,12 @@ public static class ComplaintQueries
 
     public static async Task<Ok<LedgerPage<ComplaintDetails>>> List(
         ClaimsPrincipal user, IQuerySession session, TimeProvider time, string? status, bool? open, string? serviceCode, Guid? companyId,
-        Guid? communityId, Guid? estateId, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken cancellationToken)
+        Guid? communityId, Guid? estateId, bool? overdue, DateTimeOffset? from, DateTimeOffset? to, string? workOrder, int? page, int? pageSize,
+        CancellationToken cancellationToken)
     {
         var scope = ComplaintScope.Of(Caller.Of(user));
-        var filter = new ComplaintFilter(null, QueryEnum.Parse<ComplaintStatus>(status, "status"), open, serviceCode, companyId, communityId, estateId, overdue, from, to);
+        var filter = new ComplaintFilter(
+            null, QueryEnum.Parse<ComplaintStatus>(status, "status"), open, serviceCode, companyId, communityId, estateId, overdue, from, to, workOrder);
         return TypedResults.Ok(await PageAsync(session, scope, filter, page, pageSize, time.GetUtcNow(), cancellationToken));
     }
 

@@ -17,9 +17,17 @@ public static class ComplaintsApi
             .WithDescription("201 with Location and ETag. 400 names the invalid field, also for an estate or company the registry does not know. " +
                 "Send Idempotency-Key to make retries safe; without one, the same complainant.deviceId with the same body on the same day answers 200 with the first complaint.");
 
+        complaints.MapPost("/imports", ImportComplaints.Handle)
+            .AcceptsFile(8 * 1024 * 1024, HotlineExport.Csv, HotlineExport.Xlsx)
+            .ForRoles(Roles.CommunityStaff, Roles.ComplaintClient).WithName("ImportComplaints")
+            .WithSummary("File the 12345 hotline's exported work orders as complaints (.xlsx, or .csv in UTF-8 or GB18030); dryRun=true only reports")
+            .WithDescription("Columns by the hotline's headers: 工单编号 and 诉求内容 required; 受理时间 (dates the complaint), 来源渠道, 诉求分类 (matched to a category, " +
+                "or Hotline:Categories), 服务类别 (our code), 小区 or 小区编号, 事发地址, 联系人, 联系电话. 200 with the report: rows filed (or that would be), " +
+                $"work orders filed before (one complaint per work order), and rejected rows with the column and the reason. At most {HotlineExport.MaxRows} rows, 8 MiB.");
+
         complaints.MapGet("/", ComplaintQueries.List)
             .ForRoles(Roles.CommunityStaff, Roles.CompanyUser, Roles.Inspector, Roles.Auditor, Roles.ComplaintClient).WithName("ListComplaints")
-            .WithSummary("Complaints, newest first: status, open, serviceCode, companyId, communityId, estateId, overdue, from, to (filing time), page, pageSize")
+            .WithSummary("Complaints, newest first: status, open, serviceCode, companyId, communityId, estateId, overdue, from, to (filing time), workOrder, page, pageSize")
             .WithDescription("A company's users see their company's complaints only, a community's staff their community's, a complaint client those it filed. Complainants are masked.");
 
         complaints.MapGet("/{id:guid}", ComplaintQueries.Get)

@@ -161,13 +161,16 @@ public sealed class ComplaintDeciderTests
     [Fact]
     public void Filing_is_refused_without_a_place_with_an_unknown_category_or_a_long_description()
     {
-        var validator = new FileComplaintValidator(new ComplaintCategories(new ConfigurationBuilder().Build()));
+        var configuration = new ConfigurationBuilder().Build();
+        var validator = new FileComplaintValidator(new ComplaintCategories(configuration), TimeProvider.System, configuration);
 
         Assert.Contains(validator.Validate(new FileComplaint("sanitation", "脏")).Errors, e => e.PropertyName == "EstateId");
         Assert.Contains(validator.Validate(new FileComplaint("noise", "吵", Address: "某处")).Errors, e => e.PropertyName == "ServiceCode");
         Assert.Contains(validator.Validate(new FileComplaint("sanitation", new string('脏', 4001), Address: "某处")).Errors, e => e.PropertyName == "Description");
         Assert.Contains(validator.Validate(new FileComplaint("sanitation", "脏", Latitude: 34.5)).Errors, e => e.PropertyName == "Longitude");
         Assert.Contains(validator.Validate(new FileComplaint("repairs", "坏了", Address: "某处")).Errors, e => e.PropertyName == "attributes.facility");
+        // The hotline does not ask our category's questions.
+        Assert.True(validator.Validate(new FileComplaint("repairs", "坏了", Address: "某处", WorkOrder: new WorkOrder("GD2022041500123"))).IsValid);
         Assert.Contains(validator.Validate(new FileComplaint("repairs", "坏了", Address: "某处", Attributes: new Dictionary<string, string> { ["facility"] = "gas" })).Errors,
             e => e.PropertyName == "attributes.facility");
         Assert.Contains(validator.Validate(new FileComplaint("sanitation", "脏", Address: "某处", Attributes: new Dictionary<string, string> { ["area"] = null! })).Errors,

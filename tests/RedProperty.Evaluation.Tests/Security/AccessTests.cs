@@ -29,6 +29,7 @@ public sealed class AccessTests : IAsyncLifetime
         ["ReplayIntegrationEvents"] = [],
         ["RepublishUnrouted"] = [],
         ["FileComplaint"] = [Roles.CommunityStaff, Roles.ComplaintClient],
+        ["ImportComplaints"] = [Roles.CommunityStaff, Roles.ComplaintClient],
         ["ListComplaints"] = ComplaintReaders,
         ["GetComplaint"] = ComplaintReaders,
         ["GetComplainant"] = [Roles.CommunityStaff],
