@@ -39,6 +39,14 @@ var evaluation = builder.AddService<Projects.RedProperty_Evaluation>("evaluation
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
+// The 12345 hotline's status callbacks, when the deployment names its endpoint (Hotline__CallbackUrl) and
+// their signing secret (Parameters__hotline_callback_secret, at least 32 characters): docs/api/evaluation.md.
+if (builder.Configuration["Hotline:CallbackUrl"] is { Length: > 0 } hotlineCallbacks)
+{
+    evaluation.WithEnvironment("Hotline__CallbackUrl", hotlineCallbacks)
+        .WithEnvironment("Hotline__CallbackSecret", builder.AddSecret("hotline-callback-secret"));
+}
+
 var consultation = builder.AddService<Projects.RedProperty_Consultation>("consultation")
     .ScaledOut()
     .WithDependencies(deps, "consultation")

@@ -4,6 +4,7 @@ using RedProperty.BuildingBlocks.EventStore;
 using RedProperty.Evaluation.ApiKeys;
 using RedProperty.Evaluation.Companies;
 using RedProperty.Evaluation.Complaints;
+using RedProperty.Evaluation.Hotline;
 using RedProperty.Evaluation.Inspections;
 using RedProperty.Evaluation.Open311;
 using RedProperty.Evaluation.PartyBuilding;
@@ -50,6 +51,7 @@ public sealed class EvaluationService
                 .Index(c => c.CompanyId)
                 .Index(c => c.DueAt);
             options.Schema.For<ComplaintSubmission>();
+            options.Schema.For<HotlineCallback>().Index(c => c.NextAttemptAt);
             // What an erasure overwrites in complaints filed before the complainant was sealed (PersonalData).
             options.Events.AddMaskingRuleForProtectedInformation<ComplaintFiled>(e => e with { Complainant = ComplainantSeal.Erase(e.Complainant) });
             options.Projections.Add<InspectionDetailsProjection>(ProjectionLifecycle.Inline);
@@ -59,7 +61,8 @@ public sealed class EvaluationService
             options.Projections.Add<PeriodDetailsProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<PartyBuildingEntry>().UseOptimisticConcurrency(true);
         })
-        .PublishIntegrationEvents(IntegrationEvents.Map);
+        .PublishIntegrationEvents(IntegrationEvents.Map)
+        .SendHotlineCallbacks(builder);
         builder.Services.AddSingleton<ComplaintCategories>();
         builder.Services.AddSingleton<HotlineCategories>();
         builder.Services.AddSingleton<InspectionChecklist>();

@@ -14,7 +14,7 @@ namespace RedProperty.Evaluation.Tests.Complaints;
 /// directory as Organization's events would leave it: 锦绣花园 (820 households, 北道埠社区) served by
 /// 红苑物业, 桥南小区 (桥南社区) by 锦绣物业.
 /// </summary>
-public sealed class ComplaintsFixture : IAsyncLifetime
+public class ComplaintsFixture : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -36,10 +36,13 @@ public sealed class ComplaintsFixture : IAsyncLifetime
 
     public Guid QiaonanEstate { get; } = Guid.CreateVersion7();
 
-    public async Task InitializeAsync()
+    /// <summary>Settings of the service beyond the fixture's own.</summary>
+    protected virtual IEnumerable<(string Key, string? Value)> Settings => [];
+
+    public virtual async Task InitializeAsync()
     {
         System = await TestSystem.CreateAsync("evaluation-complaints");
-        Host = System.Start<EvaluationService>(s => s.AddSingleton<TimeProvider>(Time), ("Complaints:OverdueCheckEvery", "00:01:00"));
+        Host = System.Start<EvaluationService>(s => s.AddSingleton<TimeProvider>(Time), [("Complaints:OverdueCheckEvery", "00:01:00"), .. Settings]);
         Admin = new ApiClient(Host.CreateClient());
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Store(new CompanyDirectoryEntry(Hongyuan, "天水市麦积区红苑物业服务有限公司", "91620503MA72XKQJ3T", "麦积区道北街道", 1));
@@ -51,7 +54,7 @@ public sealed class ComplaintsFixture : IAsyncLifetime
         await session.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync() => await System.DisposeAsync();
+    public virtual async Task DisposeAsync() => await System.DisposeAsync();
 
     public async Task<HttpClient> As(string role, string? community = null, Guid? company = null) =>
         Host.CreateClient().WithToken(await System.Identity.TokenAsync(role, community: community, company: company));

@@ -30,6 +30,8 @@ public sealed class AccessTests : IAsyncLifetime
         ["RepublishUnrouted"] = [],
         ["FileComplaint"] = [Roles.CommunityStaff, Roles.ComplaintClient],
         ["ImportComplaints"] = [Roles.CommunityStaff, Roles.ComplaintClient],
+        ["ListHotlineCallbacks"] = [],
+        ["RedeliverHotlineCallback"] = [],
         ["ListComplaints"] = ComplaintReaders,
         ["GetComplaint"] = ComplaintReaders,
         ["GetComplainant"] = [Roles.CommunityStaff],
