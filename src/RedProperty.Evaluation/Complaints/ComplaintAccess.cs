@@ -24,6 +24,9 @@ public sealed record ComplaintScope(Guid? Company, Guid? Community, string? File
         (Company is not { } c || complaint.CompanyId == c) && (Community is not { } m || complaint.Location.CommunityId == m)
         && (Filer is null || complaint.FiledBy == Filer || (complaint.FiledBy is null && complaint.Channel == FilerName));
 
+    /// <summary>Whether the caller may file or keep complaints at <paramref name="estate"/>: a community's staff at their community's only.</summary>
+    public bool Reaches(EstateDirectoryEntry estate) => Community is not { } own || estate.CommunityId == own;
+
     /// <summary>
     /// A community's staff keep a complaint in their community when they accept or assign it: the estate
     /// they name is theirs, and the company a company serving one of its estates. Otherwise they could move
@@ -36,7 +39,7 @@ public sealed record ComplaintScope(Guid? Company, Guid? Community, string? File
             return;
         }
 
-        if (estate is not null && estate.CommunityId != own)
+        if (estate is not null && !Reaches(estate))
         {
             throw new InvalidFieldException("estateId", "An estate of your community.");
         }

@@ -174,7 +174,7 @@ public static class ComplaintIntake
         var estate = command.EstateId is { } estateId ? await EstateDirectory.Require(session, "estateId", estateId, cancellationToken) : null;
 
         // A community's staff file for their own community's estates only.
-        if (estate is not null && ComplaintScope.Of(caller).Community is { } own && estate.CommunityId != own)
+        if (estate is not null && !ComplaintScope.Of(caller).Reaches(estate))
         {
             throw new InvalidFieldException("estateId", $"Estate {estate.Id} is not in your community.");
         }

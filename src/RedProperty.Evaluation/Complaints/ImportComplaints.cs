@@ -161,10 +161,12 @@ public static class HotlineExport
     }
 
     /// <summary>受理时间 as the hotline writes it, in the district's time unless it names an offset.</summary>
+    private static readonly string[] TimeFormats =
+        ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日 H时m分"];
+
     public static DateTimeOffset? ParseTime(string text)
     {
-        string[] formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy年M月d日 H:mm", "yyyy年M月d日 H时m分"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return new DateTimeOffset(local, DistrictCalendar.Offset);
         }
@@ -230,7 +232,8 @@ public static class ImportComplaints
         var scope = ComplaintScope.Of(caller);
 
         // One read each for the district's estates and the work orders already filed: no query per row.
-        var estates = (await session.Query<EstateDirectoryEntry>().Where(e => e.Registered).ToListAsync(cancellationToken)).ToList();
+        var registered = await session.Query<EstateDirectoryEntry>().Where(e => e.Registered).ToListAsync(cancellationToken);
+        var estates = new Estates(registered.ToDictionary(e => e.Id), registered.ToLookup(e => e.Name));
         var commands = new List<(HotlineExport.Row Row, FileComplaint Command)>();
         var rejected = new List<RejectedRow>();
         foreach (var row in rows)
@@ -294,9 +297,11 @@ public static class ImportComplaints
             dryRun == true, rows.Count, filed, alreadyFiled, [.. rejected.OrderBy(r => r.Row)]));
     }
 
+    private sealed record Estates(IReadOnlyDictionary<Guid, EstateDirectoryEntry> ById, ILookup<string, EstateDirectoryEntry> ByName);
+
     // A row as the command, or why it cannot be one.
     private static (FileComplaint? Command, RejectedRow? Refusal) ToCommand(
-        HotlineExport.Row row, IReadOnlyList<EstateDirectoryEntry> estates, HotlineCategories categories, ComplaintScope scope)
+        HotlineExport.Row row, Estates estates, HotlineCategories categories, ComplaintScope scope)
     {
         (FileComplaint?, RejectedRow?) Reject(string field, string reason) => (null, new RejectedRow(row.Number, row["workOrder"], row.Column(field), reason));
 
@@ -343,7 +348,7 @@ public static class ImportComplaints
         }
         else if (row["estate"] is { } estateName)
         {
-            var named = estates.Where(e => e.Name == estateName).Take(2).ToList();
+            var named = estates.ByName[estateName].Take(2).ToList();
             if (named.Count != 1)
             {
                 return Reject("estate", named.Count == 0 ? $"No registered estate is named '{estateName}'." : $"More than one estate is named '{estateName}': give 小区编号.");
@@ -352,7 +357,7 @@ public static class ImportComplaints
             estateId = named[0].Id;
         }
 
-        if (estateId is { } chosen && scope.Community is { } own && estates.FirstOrDefault(e => e.Id == chosen) is { } estate && estate.CommunityId != own)
+        if (estateId is { } chosen && estates.ById.GetValueOrDefault(chosen) is { } estate && !scope.Reaches(estate))
         {
             return Reject(row["estateId"] is null ? "estate" : "estateId", "The estate is not in your community.");
         }
