@@ -10,26 +10,36 @@ require_dotnet() {
 
 container_runtime() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
 
+# Debian packages, installed when any are named.
+apt_install() {
+  [ $# -eq 0 ] && return
+  echo "Installing $* ..."
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 # PostgreSQL and RabbitMQ from the distribution, when they are not there yet (no Docker needed).
 install_local_servers() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
-  [ ${#missing[@]} -eq 0 ] && return
-  echo "Installing ${missing[*]} ..."
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
+}
+
+# The CJK font Evaluation draws its notices (通报) with; the build carries it beside the service. With
+# "read", also poppler's pdftotext, with which the tests read the notices back.
+install_notice_font() {
+  local missing=()
+  [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  [ "${1:-}" != read ] || command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  apt_install "${missing[@]}"
 }
 
 require_node() {
   command -v node >/dev/null 2>&1 && return
-  echo "Installing nodejs ..."
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  apt_install nodejs npm
 }
 
 # Node tools of the tests (deploy/tools: the AsyncAPI CLI, playwright-core) and the browser they drive.
@@ -37,13 +47,7 @@ install_node_tools() {
   local missing=()
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing ${missing[*]} ..."
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  apt_install "${missing[@]}"
   # Installed once per lock file (a copy in node_modules says which one).
   if ! cmp -s deploy/tools/package-lock.json deploy/tools/node_modules/.installed-lock.json; then
     npm ci --prefix deploy/tools --no-audit --no-fund --loglevel=error >/dev/null

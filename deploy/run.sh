@@ -22,6 +22,7 @@ else
   install_local_servers
   deps=local
 fi
+install_notice_font
 
 cat <<INFO
 RedProperty starting (Deps=$deps)

@@ -52,6 +52,7 @@ else
 fi
 
 install_node_tools
+install_notice_font read
 dotnet build RedProperty.sln -c Release -warnaserror -nologo -v q
 dotnet format RedProperty.sln --verify-no-changes --no-restore
 # The public feed's AsyncAPI document (the Overview tests keep it equal to the contracts).

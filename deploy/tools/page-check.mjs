@@ -1,6 +1,6 @@
 // Loads a page in Debian's chromium (headless, through playwright-core) and prints, as JSON, what an
 // operator would see: the console errors and failed requests, the log position the page shows, and
-// every figure card's value. Usage: node page-check.mjs http://localhost:5080/overview
+// every figure card's value, the link to the lists' notice. Usage: node page-check.mjs http://localhost:5080/overview
 import { chromium } from "playwright-core";
 
 const url = process.argv[2];
@@ -28,6 +28,7 @@ try {
     figures: Object.fromEntries([...document.querySelectorAll("[data-figure]")].map(card =>
       [card.dataset.figure, Number(card.querySelector(".value").textContent.replace(/[^0-9]/g, ""))])),
     communities: document.querySelectorAll("#communities tr").length,
+    notice: document.getElementById("notice")?.hidden === false ? document.getElementById("notice").getAttribute("href") : null,
   }));
   console.log(JSON.stringify({ status: response.status(), errors, ...seen }));
 } finally {

@@ -67,6 +67,7 @@ public sealed class EvaluationService
         builder.Services.AddSingleton<HotlineCategories>();
         builder.Services.AddSingleton<InspectionChecklist>();
         builder.Services.AddSingleton<ScoringPolicy>();
+        NoticeFont.Configure(builder.Configuration["Notices:FontPath"]);
         builder.Services.AddHostedService<OverdueComplaints>();
         builder.Services.AddHostedService<RectificationEscalation>();
         // First, so Open311 routes answer errors in Open311's form rather than problem+json.

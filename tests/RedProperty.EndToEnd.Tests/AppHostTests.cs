@@ -40,6 +40,13 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         Assert.Equal((5, 3), (onReportDate.GetProperty("redListed").GetInt32(), onReportDate.GetProperty("blackListed").GetInt32()));
         var march = await anonymous.GetFromJsonAsync<JsonElement>("/api/overview/figures?asOf=2022-03-31");
         Assert.Equal((0, 0), (march.GetProperty("redListed").GetInt32(), march.GetProperty("blackListed").GetInt32()));
+
+        // The same lists as the district's notice (通报), public through the gateway, dated the day they were published.
+        var notice = await RedProperty.Testing.PdfText.ReadAsync(await anonymous.GetByteArrayAsync("/api/evaluation/periods/2022Q2/notice"));
+        Assert.Contains("关于2022年第二季度物业服务企业红黑榜评定结果的通报", notice);
+        Assert.Contains("业主评价好的5家物业服务企业列入“红榜”", notice);
+        Assert.Contains("业主反映多的3家物业服务企业列入“黑榜”", notice);
+        Assert.Contains("2022年7月20日天水市麦积区住房建设服务中心·2022Q2第", notice);
     }
 
     // The Production test's checks can see what they look for: here every service is Development and
@@ -293,6 +300,12 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
             var shown = page.GetProperty("figures").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
             Assert.Equal(17, shown.Count);
             Assert.All(shown, f => Assert.Equal(figures.GetProperty(f.Key).GetInt32(), f.Value));
+            // The lists link to their notice, which anyone can open.
+            var notice = $"/api/evaluation/periods/{figures.GetProperty("period").GetString()}/notice";
+            Assert.Equal(notice, page.GetProperty("notice").GetString());
+            var pdf = await anonymous.GetAsync(notice);
+            Assert.Equal(System.Net.HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
             return true;
         }, what: "the operator page to show the figures the API returns");
     }

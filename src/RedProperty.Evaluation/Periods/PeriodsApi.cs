@@ -23,6 +23,13 @@ public static class PeriodsApi
             .ForRoles(Roles.Staff.Append(Roles.IntegrationClient).ToArray()).WithName("ListPeriods")
             .WithSummary("Closed periods, newest first");
 
+        periods.MapGet("/{period}/notice", PeriodNoticeEndpoint.Handle)
+            .AllowAnonymous().WithName("GetPeriodNotice")
+            .WithSummary("The red and black lists as the district's notice (通报): a PDF on A4 with the companies, the rule that listed each and the rectification deadlines")
+            .WithDescription("Public, as the published lists are. 404 before the period is closed; the ETag is the period's version, and an upheld objection issues a revised notice.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         periods.MapPost("/{period}/objections", ObjectionEndpoints.File)
             .Validate<FileObjection>()
             .ForRoles(Roles.CompanyUser).WithName("FileObjection")

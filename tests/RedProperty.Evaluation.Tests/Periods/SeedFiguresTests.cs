@@ -158,6 +158,30 @@ public sealed class SeedFiguresTests : IAsyncLifetime
         // Before the close, by the dates things happened: no lists yet.
         Assert.Equal(0, (await _admin.Get("/api/evaluation/summary?asOf=2022-06-30")).GetProperty("redListed").GetInt32());
 
+        // The notice (通报), public as the lists are: every listed company, the complaint-rate rule, the deadline 30 days on.
+        var anyone = _host.CreateClient().WithToken(null);
+        var notice = await anyone.GetAsync("/api/evaluation/periods/2022Q2/notice");
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        Assert.Equal("application/pdf", notice.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("红黑榜通报-2022Q2.pdf", notice.Content.Headers.ContentDisposition!.FileNameStar);
+        var text = await PdfText.ReadAsync(await notice.Content.ReadAsByteArrayAsync());
+        Assert.Contains("关于2022年第二季度物业服务企业红黑榜评定结果的通报", text);
+        Assert.Contains("对服务管理规范、业主评价好的5家物业服务企业列入“红榜”", text);
+        Assert.Contains("对服务质量差、业主反映多的3家物业服务企业列入“黑榜”", text);
+        foreach (var name in names[..8])
+        {
+            Assert.Contains($"天水市麦积区{name}", text);
+        }
+
+        Assert.DoesNotContain(names[8], text);
+        Assert.Contains("业主反映多：有效投诉15件，每百户有效投诉3件2022年8月4日", text);
+        Assert.Equal(HttpStatusCode.NotModified, (await anyone.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/evaluation/periods/2022Q2/notice")
+        {
+            Headers = { IfNoneMatch = { notice.Headers.ETag! } },
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync("/api/evaluation/periods/2022Q1/notice")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anyone.GetAsync("/api/evaluation/periods/二季度/notice")).StatusCode);
+
         // The company shows 10 of its complaints belonged to the heating company; upheld, it leaves the black list.
         var user = new ApiClient(_host.CreateClient().WithToken(await _system.Identity.TokenAsync(Roles.CompanyUser, company: black[0].Company)));
         var disputed = blackScore.GetProperty("evidence").GetProperty("validComplaintIds").EnumerateArray().Take(10).Select(e => e.GetGuid()).ToArray();
@@ -176,6 +200,12 @@ public sealed class SeedFiguresTests : IAsyncLifetime
         var rescored = revised.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("companyId").GetGuid() == black[0].Company);
         Assert.Equal(5, rescored.GetProperty("evidence").GetProperty("validComplaintIds").GetArrayLength());
         Assert.Equal(2, (await _admin.Get("/api/evaluation/summary?asOf=2022-07-06")).GetProperty("blackListed").GetInt32());
+
+        // The revised notice: two on the black list, the revision named.
+        var reissued = await PdfText.ReadAsync(await anyone.GetByteArrayAsync("/api/evaluation/periods/2022Q2/notice"));
+        Assert.Contains("业主反映多的2家物业服务企业", reissued);
+        Assert.DoesNotContain(names[5], reissued);
+        Assert.Contains("本通报根据异议复核结果于2022年7月5日更新（第2版）", reissued);
     }
 
     /// <summary>

@@ -64,6 +64,7 @@ public sealed class AccessTests : IAsyncLifetime
         ["GetProjectTotals"] = [.. Roles.Staff, Roles.IntegrationClient],
         ["ClosePeriod"] = [],
         ["GetPeriod"] = [.. Roles.Staff, Roles.IntegrationClient],
+        ["GetPeriodNotice"] = AccessMatrix.Anyone,
         ["ListPeriods"] = [.. Roles.Staff, Roles.IntegrationClient],
         ["FileObjection"] = [Roles.CompanyUser],
         ["RuleObjection"] = [],
