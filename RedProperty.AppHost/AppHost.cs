@@ -39,6 +39,13 @@ var evaluation = builder.AddService<Projects.RedProperty_Evaluation>("evaluation
     .WaitForCompletion(overviewTopology)
     .WithHttpHealthCheck("/health");
 
+// The seed's demo files the 12345 hotline's work orders of 2022Q2, years back: in Development complaints may be
+// dated ten years back; a deployment keeps the default window (Complaints:BackdateWindow, 400 days).
+if (builder.Environment.IsDevelopment())
+{
+    evaluation.WithEnvironment("Complaints__BackdateWindow", "3650.00:00:00");
+}
+
 // The 12345 hotline's status callbacks, when the deployment names its endpoint (Hotline__CallbackUrl) and
 // their signing secret (Parameters__hotline_callback_secret, at least 32 characters): docs/api/evaluation.md.
 if (builder.Configuration["Hotline:CallbackUrl"] is { Length: > 0 } hotlineCallbacks)

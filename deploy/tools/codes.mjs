@@ -12,11 +12,31 @@ export function creditCode(serial) {
   return body + alphabet[(31 - (sum % 31)) % 31];
 }
 
-/** GB 11643-1999 resident ID number of a person born in Maiji District (620503) in 1975–1994, one per serial. */
+/**
+ * GB 11643-1999 resident ID number for generated people: born in Maiji District (620503) on a day that differs per
+ * serial (1965 onwards, unique below 12,000), with the order code 99x, which this project keeps for test data
+ * (docs/domain.md), and a valid check character. Never a real person's number by intent; never use real ones.
+ */
 export function nationalId(serial) {
-  const birth = new Date(Date.UTC(1975, 0, 1) + (serial % 7300) * 86400000).toISOString().slice(0, 10).replaceAll("-", "");
-  const body = `620503${birth}${String(serial % 1000).padStart(3, "0")}`;
+  const birth = new Date(Date.UTC(1965, 0, 1) + (serial % 12000) * 86400000).toISOString().slice(0, 10).replaceAll("-", "");
+  const body = `620503${birth}99${serial % 10}`;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(body[i]) * (2 ** (17 - i) % 11);
   return body + "10X98765432"[sum % 11];
+}
+
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+const GIVEN = "建国秀英红梅志强海燕文华永军明丽静敏玉兰桂芳娟霞伟刚勇毅俊峰磊鹏涛斌超亮平辉鑫宇浩然欣怡涵思雨佳琪晨阳嘉雅婷立新春生福荣德胜利民学军彦宏博";
+
+/**
+ * A Chinese name for a generated person: a common surname and a one- or two-character given name, different for
+ * every serial below 100,000 (the serial is spread over all combinations, so neighbours do not look alike).
+ */
+export function personName(serial) {
+  const combinations = SURNAMES.length * GIVEN.length * (GIVEN.length + 1);
+  const n = (serial * 7919 + 104729) % combinations;
+  const surname = SURNAMES[n % SURNAMES.length];
+  const first = GIVEN[Math.floor(n / SURNAMES.length) % GIVEN.length];
+  const second = Math.floor(n / (SURNAMES.length * GIVEN.length)) % (GIVEN.length + 1);
+  return surname + first + (second === GIVEN.length ? "" : GIVEN[second]);
 }

@@ -56,10 +56,10 @@ public sealed record NoticeText(
             [$"为推动物业服务质量提升，根据业主投诉率以及现场抽查检查等情况，{settings.Issuer}对全区{period.Scores.Count}家物业服务企业{label}（{Day(period.From)}至{Day(period.To)}）的服务质量进行了综合评定。现将评定结果通报如下："],
             "一、红榜（通报表扬）",
             red.Count == 0 ? "本期无企业列入红榜。" : $"对服务管理规范、业主评价好的{red.Count}家物业服务企业列入“红榜”，予以通报表扬：",
-            [.. red.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.CompanyName, Points(s.Total), Name(s.Grade), Reason(s, Name)])],
+            [.. red.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.CompanyName, Total(s.Total), Name(s.Grade), Reason(s, Name)])],
             "二、黑榜（责令限期整改）",
             black.Count == 0 ? "本期无企业列入黑榜。" : $"对服务质量差、业主反映多的{black.Count}家物业服务企业列入“黑榜”，责令限期整改到位：",
-            [.. black.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.CompanyName, Points(s.Total), Reason(s, Name),
+            [.. black.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.CompanyName, Total(s.Total), Reason(s, Name),
                 deadlines.TryGetValue(s.CompanyId, out var deadline) ? Day(deadline) : "另行通知"])],
             "三、有关要求",
             requirements,
@@ -74,7 +74,7 @@ public sealed record NoticeText(
         var rate = score.ComplaintRate is { } r ? $"每百户有效投诉{Points(r)}件" : "无服务户数";
         return score.Placement?.Rule switch
         {
-            "seriousFinding" => $"现场抽查发现严重问题；综合得分{Points(score.Total)}分",
+            "seriousFinding" => $"现场抽查发现严重问题；综合得分{Total(score.Total)}分",
             "complaintRate" => $"业主反映多：有效投诉{score.ValidComplaints}件，{rate}",
             "worstGrade" => $"综合评定{grade(score.Grade)}，为最低等级",
             "bestGrade" => $"综合评定{grade(score.Grade)}，{rate}，抽查无严重问题",
@@ -83,6 +83,9 @@ public sealed record NoticeText(
     }
 
     private static string Points(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    // A score as the period gives it: one decimal.
+    private static string Total(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
 

@@ -39,7 +39,7 @@ public sealed class NoticeTests
         Assert.Equal("对服务质量差、业主反映多的2家物业服务企业列入“黑榜”，责令限期整改到位：", text.BlackLead);
         // Lowest score first; the complaint rate alone listed the first, with no serious finding.
         Assert.Equal(["1", "天水市麦积区东岔物业服务有限公司", "73.5", "业主反映多：有效投诉14件，每百户有效投诉3.5件", "2022年8月19日"], text.Black[0]);
-        Assert.Equal(["2", "天水市麦积区甘泉物业服务有限公司", "76", "现场抽查发现严重问题；综合得分76分", "另行通知"], text.Black[1]);
+        Assert.Equal(["2", "天水市麦积区甘泉物业服务有限公司", "76.0", "现场抽查发现严重问题；综合得分76.0分", "另行通知"], text.Black[1]);
         Assert.Contains(text.Requirements, r => r.Contains("可于2022年7月30日前提出书面异议", StringComparison.Ordinal));
         Assert.DoesNotContain(text.Requirements, r => r.Contains("更新", StringComparison.Ordinal));
         Assert.Equal(new DateOnly(2022, 7, 20), text.IssuedOn);

@@ -98,7 +98,8 @@ public sealed class SeedFiguresTests : IAsyncLifetime
 
         foreach (var (company, _) in middle)
         {
-            await Publish(new V1.PartyBranchFormingStarted(Guid.CreateVersion7(), [company], _time.GetUtcNow()));
+            // Recorded in August, dated when forming started: it counts on the period's last day.
+            await Publish(new V1.PartyBranchFormingStarted(Guid.CreateVersion7(), [company], new DateTimeOffset(2022, 8, 1, 9, 0, 0, TimeSpan.FromHours(8)), new DateOnly(2022, 6, 1)));
         }
 
         var store = _host.Services.GetRequiredService<IDocumentStore>();
@@ -142,6 +143,9 @@ public sealed class SeedFiguresTests : IAsyncLifetime
         Assert.Equal(46.0m, blackScore.GetProperty("total").GetDecimal());
         Assert.Equal(15, blackScore.GetProperty("evidence").GetProperty("validComplaintIds").GetArrayLength());
         Assert.Equal(3m, blackScore.GetProperty("complaintRate").GetDecimal());
+        var middleScore = period.GetProperty("scores").EnumerateArray().Single(s => s.GetProperty("companyId").GetGuid() == middle[0].Company);
+        Assert.Equal(60m, middleScore.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "partyBuilding").GetProperty("score").GetDecimal());
+        Assert.Equal(87.5m, middleScore.GetProperty("total").GetDecimal());
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.Http.PostAsJsonAsync("/api/evaluation/periods/2022Q2/close", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.Http.PostAsJsonAsync("/api/evaluation/periods/2022Q3/close", new { })).StatusCode); // not ended
         Assert.Equal("2022Q2", Assert.Single((await _admin.Get("/api/evaluation/periods")).EnumerateArray()).GetProperty("period").GetString());
