@@ -326,28 +326,31 @@ async function load() {
   if (report.rejected.length) throw new Error(`The hotline export had rejected rows: ${JSON.stringify(report.rejected.slice(0, 5))}`);
   progress.tick();
   const ids = new Map([...report.filed, ...report.alreadyFiled].map(r => [r.workOrder, r.complaintId]));
+  // Each step from the status before it, with the version just read: the import answers with ids, not versions; the
+  // overdue check marks 2022's complaints while this runs (a new version); and a rerun takes no step twice.
+  const step = async (path, suffix, body, from) => {
+    for (;;) {
+      const read = await send("GET", path);
+      if (!read.ok) fail(`GET ${path}`, read);
+      if (!from.includes(read.json.status)) { progress.tick(); return; } // taken before
+      const response = await send("POST", `${path}${suffix}`, body, { "If-Match": `"${versionOf(read)}"` });
+      if (response.ok) { progress.tick(); return; }
+      if (response.status !== 412) fail(`POST ${path}${suffix}`, response);
+    }
+  };
   await parallel(calls, async call => {
-    // The import answers with ids, not versions; a rerun goes on from where the complaint stands (a reassignment
-    // would add an event, so each step is taken only from the status before it).
     const path = `/api/evaluation/complaints/${ids.get(call.workOrder)}`;
-    const read = await send("GET", path);
-    if (!read.ok) fail(`GET ${path}`, read);
-    const complaint = new Resource(path, ids.get(call.workOrder), versionOf(read), false);
-    const status = read.json.status;
-    const at = step => ["filed", "accepted", "assigned", "resolved", "closed"].indexOf(status) <= step;
     if (call.ruling === "valid") {
-      if (at(0)) await change(complaint, "/acceptance", { note: "经核实属实" }); else progress.tick();
-      if (at(1)) await change(complaint, "/assignment", {}); else progress.tick();
+      await step(path, "/acceptance", { note: "经核实属实" }, ["filed"]);
+      await step(path, "/assignment", {}, ["accepted"]);
       if (call.settled) {
-        if (at(2)) await change(complaint, "/resolution", { note: call.resolution }); else progress.tick();
-        if (at(3)) await change(complaint, "/closure", { note: "已回访，业主认可" }); else progress.tick();
+        await step(path, "/resolution", { note: call.resolution }, ["assigned"]);
+        await step(path, "/closure", { note: "已回访，业主认可" }, ["resolved"]);
       }
-    } else if (status !== "filed") {
-      progress.tick(); // ruled before
     } else if (call.ruling === "invalid") {
-      await change(complaint, "/ruling", { ruling: "invalid", reason: "不属物业服务范围（供热、供水企业职责）" });
+      await step(path, "/ruling", { ruling: "invalid", reason: "不属物业服务范围（供热、供水企业职责）" }, ["filed"]);
     } else {
-      await change(complaint, "/ruling", { ruling: "duplicate", reason: "同一诉求重复来电", duplicateOf: ids.get(call.duplicateOf) });
+      await step(path, "/ruling", { ruling: "duplicate", reason: "同一诉求重复来电", duplicateOf: ids.get(call.duplicateOf) }, ["filed"]);
     }
   });
 

@@ -49,7 +49,8 @@ public sealed class EvaluationService
             options.Schema.For<ComplaintDetails>()
                 .Index(c => c.FiledAt)
                 .Index(c => c.CompanyId)
-                .Index(c => c.DueAt);
+                .Index(c => c.DueAt)
+                .Index(c => c.WorkOrder!.Number); // the hotline asks by its work order (GET ?workOrder=)
             options.Schema.For<ComplaintSubmission>();
             options.Schema.For<HotlineCallback>().Index(c => c.NextAttemptAt);
             // What an erasure overwrites in complaints filed before the complainant was sealed (PersonalData).

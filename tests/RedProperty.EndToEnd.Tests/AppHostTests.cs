@@ -86,8 +86,7 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         await Eventually.True(async () =>
         {
             var published = await system.PublishedAsync();
-            logged = [.. (await integrator.GetFromJsonAsync<JsonElement>("/api/overview/feed?after=0&limit=1000"))
-                .EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
+            logged = [.. (await WholeFeedAsync(integrator)).Select(e => e.GetProperty("id").GetString()!)];
             return published.Order().SequenceEqual(logged.Order());
         }, what: "the district log to hold exactly the events published");
         Assert.True(logged.Count > 700, $"{logged.Count} messages");
@@ -278,8 +277,8 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
             "Bearer", await AppHostLaunch.TokenFromScript(gatewayAddress, "integration-client"));
         var registered = (await RedProperty.Testing.Eventually.Get<System.Text.Json.JsonElement?>(async () =>
         {
-            var feed = await integrator.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/overview/feed?after=0&limit=1000");
-            var matches = feed.EnumerateArray().Where(e => e.GetProperty("subject").GetString() == company.ToString()
+            var feed = await WholeFeedAsync(integrator);
+            var matches = feed.Where(e => e.GetProperty("subject").GetString() == company.ToString()
                 && e.GetProperty("type").GetString() == "cn.gov.redproperty.organization.property-company-registered.v1").ToList();
             return matches.Count > 0 ? matches[0].Clone() : null;
         }, what: "the company's registration in the catch-up feed"))!.Value;
@@ -311,6 +310,25 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
             Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
             return true;
         }, what: "the operator page to show the figures the API returns");
+    }
+
+    /// <summary>The whole district log through the catch-up feed, page after page (a page holds at most 1,000).</summary>
+    private static async Task<List<JsonElement>> WholeFeedAsync(HttpClient client)
+    {
+        var all = new List<JsonElement>();
+        for (var after = "0"; ;)
+        {
+            using var response = await client.GetAsync($"/api/overview/feed?after={after}&limit=1000");
+            response.EnsureSuccessStatusCode();
+            var page = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.Clone()).ToList();
+            if (page.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(page);
+            after = response.Headers.GetValues("Feed-Next-After").Single();
+        }
     }
 
     /// <summary>deploy/tools/page-check.mjs: the page in headless chromium, as JSON.</summary>

@@ -53,54 +53,98 @@ public sealed record ReportFigures(
 
 /// <summary>
 /// The district log in memory, typed: loaded once, then only the entries after the last position seen
-/// (the log only grows), so a refreshing page costs a fold over memory, not a read of the whole log.
+/// (the log only grows). A fold per day asked for is kept and carried forward by the entries that came
+/// since, never refolded: a fold is a left fold over the log in order, so going on from where it stopped
+/// gives what a fold from the start would. Figures are kept with the position they were folded at, so a
+/// refreshing page with nothing new costs one look at the log. The most recently asked days are kept
+/// (<see cref="KeptDays"/>); others are folded again when asked.
 /// </summary>
 public sealed class DistrictLogCache(IDocumentStore store) : IDisposable
 {
+    public const int KeptDays = 16;
+
     private static readonly JsonSerializerOptions Read = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly List<(long Position, DateTimeOffset Time, object Contract)> _entries = [];
+    private readonly Dictionary<DateOnly, DayFold> _days = [];
     private long _position;
+    private long _asked;
+
+    /// <summary>Entries applied to a fold since start: a figures request with nothing new applies none.</summary>
+    public long EntriesFolded { get; private set; }
+
+    private sealed class DayFold(DateOnly day)
+    {
+        public DistrictFold Fold { get; } = new(day);
+
+        public int Applied { get; set; }
+
+        public DistrictFigures? Figures { get; set; }
+
+        public long LastAsked { get; set; }
+    }
 
     public async Task<DistrictFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            await using var session = store.QuerySession();
-            while (true)
+            await CatchUpAsync(cancellationToken);
+            var day = DistrictCalendar.Today(asOf);
+            if (!_days.TryGetValue(day, out var fold))
             {
-                var after = _position;
-                var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(typeof(DistrictEventLogged))).OrderBy(e => e.Sequence).Take(1000).ToListAsync(cancellationToken);
-                foreach (var stored in page)
+                if (_days.Count >= KeptDays)
                 {
-                    var logged = (DistrictEventLogged)stored.Data;
-                    // A type this version does not know (a newer publisher) is kept in the log, left out of the figures.
-                    if (PublicEvents.ContractOf(logged.Type) is { } type && logged.Data.Deserialize(type, Read) is { } contract)
-                    {
-                        _entries.Add((stored.Sequence, logged.Time, contract));
-                    }
-
-                    _position = stored.Sequence;
+                    _days.Remove(_days.MinBy(d => d.Value.LastAsked).Key);
                 }
 
-                if (page.Count < 1000)
-                {
-                    break;
-                }
+                _days[day] = fold = new DayFold(day);
             }
 
-            var fold = new DistrictFold(DistrictCalendar.Today(asOf));
-            foreach (var (_, time, contract) in _entries)
+            fold.LastAsked = ++_asked;
+            if (fold.Figures is null || fold.Applied < _entries.Count)
             {
-                fold.Apply(contract, time);
+                for (; fold.Applied < _entries.Count; fold.Applied++)
+                {
+                    var (_, time, contract) = _entries[fold.Applied];
+                    fold.Fold.Apply(contract, time);
+                    EntriesFolded++;
+                }
+
+                fold.Figures = fold.Fold.Figures(asOf, _position);
             }
 
-            return fold.Figures(asOf, _position);
+            return fold.Figures with { AsOf = asOf };
         }
         finally
         {
             _loading.Release();
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        while (true)
+        {
+            var after = _position;
+            var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(typeof(DistrictEventLogged))).OrderBy(e => e.Sequence).Take(1000).ToListAsync(cancellationToken);
+            foreach (var stored in page)
+            {
+                var logged = (DistrictEventLogged)stored.Data;
+                // A type this version does not know (a newer publisher) is kept in the log, left out of the figures.
+                if (PublicEvents.ContractOf(logged.Type) is { } type && logged.Data.Deserialize(type, Read) is { } contract)
+                {
+                    _entries.Add((stored.Sequence, logged.Time, contract));
+                }
+
+                _position = stored.Sequence;
+            }
+
+            if (page.Count < 1000)
+            {
+                return;
+            }
         }
     }
 

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using RedProperty.Evaluation.Complaints;
 using RedProperty.Testing;
@@ -48,6 +50,13 @@ public sealed class HotlineTests(ComplaintsFixture fixture) : IClassFixture<Comp
         Assert.Equal(id, (await ComplaintsFixture.Json(again)).GetProperty("id").GetGuid());
         var listed = await Admin.Get($"/api/evaluation/complaints?workOrder={number}");
         Assert.Equal(1, listed.GetProperty("total").GetInt32());
+
+        // The hotline asks by its number: an index serves it, not a scan of every complaint.
+        var store = fixture.Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var indexes = await session.QueryAsync<string>(
+            "select indexdef from pg_indexes where schemaname = ? and tablename = 'mt_doc_complaintdetails'", store.Options.DatabaseSchemaName);
+        Assert.Contains(indexes, i => i.Contains("workOrder", StringComparison.OrdinalIgnoreCase) && i.Contains("number", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
