@@ -68,6 +68,7 @@ public sealed class EvaluationService
         builder.Services.AddSingleton<HotlineCategories>();
         builder.Services.AddSingleton<InspectionChecklist>();
         builder.Services.AddSingleton<ScoringPolicy>();
+        builder.Services.AddSingleton<RenderedNotices>();
         NoticeFont.Configure(builder.Configuration["Notices:FontPath"]);
         builder.Services.AddHostedService<OverdueComplaints>();
         builder.Services.AddHostedService<RectificationEscalation>();

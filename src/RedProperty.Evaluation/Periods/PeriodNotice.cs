@@ -143,13 +143,46 @@ public sealed record NoticeText(
     }
 }
 
+/// <summary>
+/// Rendered notices, one per period, kept while the period's version stands (a closed period changes only by an
+/// upheld objection). One render at a time: renders are rare, and PDFsharp's font cache is process-wide.
+/// </summary>
+public sealed class RenderedNotices : IDisposable
+{
+    private readonly ConcurrentDictionary<Guid, (long Version, byte[] Pdf)> _rendered = new();
+    private readonly SemaphoreSlim _rendering = new(1, 1);
+
+    public async Task<(long Version, byte[] Pdf)> GetAsync(PeriodDetails period, Func<Task<NoticeText>> compose, CancellationToken cancellationToken)
+    {
+        if (_rendered.TryGetValue(period.Id, out var kept) && kept.Version == period.Version)
+        {
+            return kept;
+        }
+
+        await _rendering.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_rendered.TryGetValue(period.Id, out kept) || kept.Version != period.Version)
+            {
+                kept = (period.Version, (await compose()).Render());
+                _rendered[period.Id] = kept;
+            }
+
+            return kept;
+        }
+        finally
+        {
+            _rendering.Release();
+        }
+    }
+
+    public void Dispose() => _rendering.Dispose();
+}
+
 public static class PeriodNoticeEndpoint
 {
-    // A rendered notice per period, kept while the period's version stands (a closed period changes only by an upheld objection).
-    private static readonly ConcurrentDictionary<Guid, (long Version, byte[] Pdf)> Rendered = new();
-
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Handle(
-        string period, IQuerySession session, ScoringPolicy policy, IConfiguration configuration, CancellationToken cancellationToken)
+        string period, IQuerySession session, ScoringPolicy policy, IConfiguration configuration, RenderedNotices notices, CancellationToken cancellationToken)
     {
         var code = PeriodCode.Parse(period);
         if (await session.LoadAsync<PeriodDetails>(code.StreamId, cancellationToken) is not { } details)
@@ -163,15 +196,13 @@ public static class PeriodNoticeEndpoint
                 detail: "The service has no CJK font to draw the notice with: install Debian's fonts-wqy-zenhei or set Notices:FontPath.");
         }
 
-        if (!Rendered.TryGetValue(details.Id, out var rendered) || rendered.Version != details.Version)
+        var rendered = await notices.GetAsync(details, async () =>
         {
             var deadlines = await session.Query<RectificationDetails>()
                 .Where(r => r.Source == RectificationSource.BlackList && r.SourceId == details.Id)
                 .ToListAsync(cancellationToken);
-            var text = NoticeText.Compose(details, deadlines.GroupBy(d => d.CompanyId).ToDictionary(g => g.Key, g => g.Max(d => d.Deadline)), policy.Grades, NoticeSettings.From(configuration));
-            rendered = (details.Version, text.Render());
-            Rendered[details.Id] = rendered;
-        }
+            return NoticeText.Compose(details, deadlines.GroupBy(d => d.CompanyId).ToDictionary(g => g.Key, g => g.Max(d => d.Deadline)), policy.Grades, NoticeSettings.From(configuration));
+        }, cancellationToken);
 
         return TypedResults.File(rendered.Pdf, "application/pdf", $"红黑榜通报-{code.Code}.pdf",
             entityTag: new EntityTagHeaderValue($"\"{rendered.Version}\""));
