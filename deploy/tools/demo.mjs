@@ -400,7 +400,6 @@ async function load() {
       await change(team, "/members", { volunteerId: member.id, on: "2022-03-01" }, [400, 409]);
       crew.push(member);
     }
-    progress.tick(); progress.tick(); progress.tick(); progress.tick(); progress.tick(); progress.tick(); progress.tick(); progress.tick(); progress.tick(); progress.tick();
     return { leader, crew, team, name };
   }, 4);
 

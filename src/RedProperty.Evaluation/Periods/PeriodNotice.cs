@@ -101,14 +101,15 @@ public sealed record NoticeText(
     public byte[] Render()
     {
         using var pdf = new NoticeDocument(Title, Issuer, Footer, IssuedOn);
-        var red = new XSolidBrush(XColor.FromArgb(200, 16, 46));
+        var heading = XColor.FromArgb(200, 16, 46); // the red of a red-headed document (红头)
+        var red = new XSolidBrush(heading);
         var body = NoticeDocument.Font(NoticeDocument.Body);
         var bodyBold = NoticeDocument.Font(NoticeDocument.Body, bold: true);
         var cell = NoticeDocument.Font(10.5); // 五号, a table's size
         var cellBold = NoticeDocument.Font(10.5, bold: true);
 
         pdf.Centered(Issuer, NoticeDocument.Font(26, bold: true), red, after: 6);
-        pdf.Rule(XColor.FromArgb(200, 16, 46), 2, after: 18);
+        pdf.Rule(heading, 2, after: 18);
         pdf.Centered(Title, NoticeDocument.Font(20, bold: true), after: 14);
         pdf.Paragraph(Addressees, body, indent: false);
         foreach (var paragraph in Introduction)
