@@ -67,13 +67,23 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
         Assert.Contains("redproperty-dev-secret", page, StringComparison.Ordinal);
     }
 
+    // The district's clock may mark the demo's unresolved complaints and unfinished action items overdue
+    // while it runs again (every minute): those are the only events allowed to land meanwhile.
     [Fact]
     public async Task Running_the_demo_again_step_by_step_adds_not_one_event()
     {
         var before = await system.SettledPositionAsync();
         var (exitCode, output) = await AppHostLaunch.Script(system.Gateway, "deploy/demo.sh", "--reload");
         Assert.True(exitCode == 0, output);
-        Assert.Equal(before, await system.SettledPositionAsync());
+        await system.SettledPositionAsync();
+
+        using var integrator = await system.SignedInAsync("integration-client");
+        var added = (await WholeFeedAsync(integrator, after: before)).Select(e => e.GetProperty("type").GetString()!).ToList();
+        Assert.All(added, type => Assert.Contains(type, new[]
+        {
+            "cn.gov.redproperty.evaluation.complaint-overdue.v1",
+            "cn.gov.redproperty.consultation.action-item-overdue.v1",
+        }));
     }
 
     // Every message of all four services on the public exchange is a valid CloudEvent, and the
@@ -313,12 +323,12 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
     }
 
     /// <summary>The whole district log through the catch-up feed, page after page (a page holds at most 1,000).</summary>
-    private static async Task<List<JsonElement>> WholeFeedAsync(HttpClient client)
+    private static async Task<List<JsonElement>> WholeFeedAsync(HttpClient client, long after = 0)
     {
         var all = new List<JsonElement>();
-        for (var after = "0"; ;)
+        for (var next = after.ToString(System.Globalization.CultureInfo.InvariantCulture); ;)
         {
-            using var response = await client.GetAsync($"/api/overview/feed?after={after}&limit=1000");
+            using var response = await client.GetAsync($"/api/overview/feed?after={next}&limit=1000");
             response.EnsureSuccessStatusCode();
             var page = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.Clone()).ToList();
             if (page.Count == 0)
@@ -327,7 +337,7 @@ public sealed class AppHostTests(RunningAppHost system) : IClassFixture<RunningA
             }
 
             all.AddRange(page);
-            after = response.Headers.GetValues("Feed-Next-After").Single();
+            next = response.Headers.GetValues("Feed-Next-After").Single();
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class FiguresTests(OverviewFixture fixture)
         await Eventually.True(async () =>
         {
             var carried = await cache.FiguresAsync(asOf, default);
-            using var fresh = new DistrictLogCache(store);
+            var fresh = new DistrictLogCache(store);
             var whole = await fresh.FiguresAsync(asOf, default);
             if (whole.Position != carried.Position)
             {

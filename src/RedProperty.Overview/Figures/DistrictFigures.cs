@@ -52,32 +52,36 @@ public sealed record ReportFigures(
 }
 
 /// <summary>
-/// The district log in memory, typed: loaded once, then only the entries after the last position seen
-/// (the log only grows). A fold per day asked for is kept and carried forward by the entries that came
-/// since, never refolded: a fold is a left fold over the log in order, so going on from where it stopped
-/// gives what a fold from the start would. Figures are kept with the position they were folded at, so a
-/// refreshing page with nothing new costs one look at the log. The most recently asked days are kept
-/// (<see cref="KeptDays"/>); others are folded again when asked.
+/// Folds of the district log, one per day asked for, each carried forward by the entries logged since
+/// it last looked, never refolded: a fold is a left fold over the log in order, so going on from where it
+/// stopped gives what a fold from the start would. The log itself is not kept: each fold reads the entries
+/// after its own position, a page at a time, so memory holds the folds' state, not the history. Figures
+/// are kept with the position they were folded at, so a refreshing page with nothing new costs one look
+/// at the log. Readers of different days never wait for each other; the most recently asked days are kept
+/// (<see cref="KeptDays"/>), others are folded again when asked.
 /// </summary>
-public sealed class DistrictLogCache(IDocumentStore store) : IDisposable
+public sealed class DistrictLogCache(IDocumentStore store)
 {
     public const int KeptDays = 16;
+    private const int Page = 1000;
 
     private static readonly JsonSerializerOptions Read = new(JsonSerializerDefaults.Web);
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private readonly List<(long Position, DateTimeOffset Time, object Contract)> _entries = [];
+    private readonly Lock _keeping = new();
     private readonly Dictionary<DateOnly, DayFold> _days = [];
-    private long _position;
     private long _asked;
+    private long _entriesFolded;
 
     /// <summary>Entries applied to a fold since start: a figures request with nothing new applies none.</summary>
-    public long EntriesFolded { get; private set; }
+    public long EntriesFolded => Interlocked.Read(ref _entriesFolded);
 
     private sealed class DayFold(DateOnly day)
     {
+        // One reader folds a day at a time; the others then find it folded.
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
         public DistrictFold Fold { get; } = new(day);
 
-        public int Applied { get; set; }
+        public long Position { get; set; }
 
         public DistrictFigures? Figures { get; set; }
 
@@ -86,67 +90,68 @@ public sealed class DistrictLogCache(IDocumentStore store) : IDisposable
 
     public async Task<DistrictFigures> FiguresAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        await _loading.WaitAsync(cancellationToken);
+        var fold = Kept(DistrictCalendar.Today(asOf));
+        await fold.Turn.WaitAsync(cancellationToken);
         try
         {
-            await CatchUpAsync(cancellationToken);
-            var day = DistrictCalendar.Today(asOf);
-            if (!_days.TryGetValue(day, out var fold))
+            var from = fold.Position;
+            await CatchUpAsync(fold, cancellationToken);
+            if (fold.Figures is null || fold.Position != from)
             {
-                if (_days.Count >= KeptDays)
-                {
-                    _days.Remove(_days.MinBy(d => d.Value.LastAsked).Key);
-                }
-
-                _days[day] = fold = new DayFold(day);
-            }
-
-            fold.LastAsked = ++_asked;
-            if (fold.Figures is null || fold.Applied < _entries.Count)
-            {
-                for (; fold.Applied < _entries.Count; fold.Applied++)
-                {
-                    var (_, time, contract) = _entries[fold.Applied];
-                    fold.Fold.Apply(contract, time);
-                    EntriesFolded++;
-                }
-
-                fold.Figures = fold.Fold.Figures(asOf, _position);
+                fold.Figures = fold.Fold.Figures(asOf, fold.Position);
             }
 
             return fold.Figures with { AsOf = asOf };
         }
         finally
         {
-            _loading.Release();
+            fold.Turn.Release();
         }
     }
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private DayFold Kept(DateOnly day)
+    {
+        lock (_keeping)
+        {
+            if (!_days.TryGetValue(day, out var fold))
+            {
+                if (_days.Count >= KeptDays)
+                {
+                    _days.Remove(_days.MinBy(d => d.Value.LastAsked).Key); // a reader still folding it finishes unharmed
+                }
+
+                _days[day] = fold = new DayFold(day);
+            }
+
+            fold.LastAsked = ++_asked;
+            return fold;
+        }
+    }
+
+    private async Task CatchUpAsync(DayFold fold, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         while (true)
         {
-            var after = _position;
-            var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(typeof(DistrictEventLogged))).OrderBy(e => e.Sequence).Take(1000).ToListAsync(cancellationToken);
+            var after = fold.Position;
+            var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after && e.EventTypesAre(typeof(DistrictEventLogged))).OrderBy(e => e.Sequence).Take(Page).ToListAsync(cancellationToken);
             foreach (var stored in page)
             {
                 var logged = (DistrictEventLogged)stored.Data;
                 // A type this version does not know (a newer publisher) is kept in the log, left out of the figures.
                 if (PublicEvents.ContractOf(logged.Type) is { } type && logged.Data.Deserialize(type, Read) is { } contract)
                 {
-                    _entries.Add((stored.Sequence, logged.Time, contract));
+                    fold.Fold.Apply(contract, logged.Time);
+                    Interlocked.Increment(ref _entriesFolded);
                 }
 
-                _position = stored.Sequence;
+                fold.Position = stored.Sequence;
             }
 
-            if (page.Count < 1000)
+            if (page.Count < Page)
             {
                 return;
             }
         }
     }
-
-    public void Dispose() => _loading.Dispose();
 }
