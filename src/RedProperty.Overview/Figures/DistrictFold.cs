@@ -29,12 +29,28 @@ public sealed class DistrictFold(DateOnly day)
     private readonly Dictionary<string, Listing> _redLists = [];
     private readonly Dictionary<string, Listing> _blackLists = [];
     private readonly List<Evaluation.ProjectCompleted> _projects = [];
-    private readonly List<(Guid Community, DateOnly On)> _teams = [];
-    private readonly List<(Guid Community, DateOnly On)> _activities = [];
-    private readonly List<(Guid Community, DateOnly On, bool Resolved)> _disputes = [];
-    private readonly List<(Guid? Community, DateOnly On)> _complaints = [];
-    private readonly List<(Guid Community, DateOnly On)> _meetings = [];
-    private readonly List<DateOnly> _visits = [];
+    // Counted as they come, per community and per month, not kept one by one: a city-year holds ~150,000 complaints.
+    private readonly Dictionary<Guid, Counts> _byCommunity = [];
+    private readonly SortedDictionary<string, Counts> _byMonth = new(StringComparer.Ordinal);
+    private readonly Counts _total = new();
+
+    /// <summary>What is counted per community, per month and in all.</summary>
+    private sealed class Counts
+    {
+        public int Teams { get; set; }
+
+        public int Activities { get; set; }
+
+        public int Disputes { get; set; }
+
+        public int DisputesResolved { get; set; }
+
+        public int Complaints { get; set; }
+
+        public int Meetings { get; set; }
+
+        public int Visits { get; set; }
+    }
 
     private sealed record Member(Guid CompanyId, string Stage, bool Left)
     {
@@ -75,7 +91,7 @@ public sealed class DistrictFold(DateOnly day)
             case Organization.PartyBranchDissolved e when On(e.On ?? DistrictCalendar.Today(e.DissolvedAt)): _branches.Remove(e.BranchId); break;
             case Organization.InstructorAppointed e when On(e.AppointedOn): _instructors[e.InstructorId] = (e.AppointedOn, null); break;
             case Organization.InstructorAppointmentEnded e when _instructors.TryGetValue(e.InstructorId, out var i): _instructors[e.InstructorId] = i with { To = e.On }; break;
-            case Organization.InstructorVisitRecorded e when On(e.On): _visits.Add(e.On); break;
+            case Organization.InstructorVisitRecorded e when On(e.On): Count(null, e.On, c => c.Visits++); break;
             case Organization.ResponsibilityZoneDesignated e when On(e.DesignatedOn ?? DistrictCalendar.Today(e.DesignatedAt)): _zones[e.ZoneId] = e.EstateId; break;
             case Organization.ResponsibilityZoneRetired e when On(e.On): _zones.Remove(e.ZoneId); break;
             case Organization.PioneerPostDesignated e when On(e.DesignatedOn ?? DistrictCalendar.Today(e.DesignatedAt)): _posts[e.PostId] = e.EstateId; break;
@@ -86,20 +102,38 @@ public sealed class DistrictFold(DateOnly day)
             case Consultation.ConcurrentMemberEnded e when On(e.On) && _appointments.TryGetValue(e.AppointmentId, out var a):
                 _appointments[e.AppointmentId] = a with { To = e.On };
                 break;
-            case Consultation.MeetingHeld e when On(e.HeldOn): _meetings.Add((e.CommunityId, e.HeldOn)); break;
-            case Evaluation.ComplaintFiled e when On(e.FiledOn): _complaints.Add((e.CommunityId, e.FiledOn)); break;
+            case Consultation.MeetingHeld e when On(e.HeldOn): Count(e.CommunityId, null, c => c.Meetings++); break;
+            case Evaluation.ComplaintFiled e when On(e.FiledOn): Count(e.CommunityId, e.FiledOn, c => c.Complaints++); break;
             case Evaluation.RedListPublished e when On(e.PublishedOn): List(_redLists, e.Period, new Listing(e.Revision, e.PublishedOn, e.CompanyIds)); break;
             case Evaluation.BlackListPublished e when On(e.PublishedOn): List(_blackLists, e.Period, new Listing(e.Revision, e.PublishedOn, e.CompanyIds)); break;
             case Evaluation.ProjectCompleted e when On(e.CompletedOn): _projects.RemoveAll(p => p.ProjectId == e.ProjectId); _projects.Add(e); break;
-            case Volunteering.VolunteerTeamFormed e when On(e.FormedOn): _teams.Add((e.CommunityId, e.FormedOn)); break;
-            case Volunteering.ActivityHeld e when On(e.HeldOn): _activities.Add((e.CommunityId, e.HeldOn)); break;
-            case Volunteering.DisputeMediated e when On(e.ClosedOn): _disputes.Add((e.CommunityId, e.ClosedOn, e.Resolved == true)); break;
+            case Volunteering.VolunteerTeamFormed e when On(e.FormedOn): Count(e.CommunityId, null, c => c.Teams++); break;
+            case Volunteering.ActivityHeld e when On(e.HeldOn): Count(e.CommunityId, e.HeldOn, c => c.Activities++); break;
+            case Volunteering.DisputeMediated e when On(e.ClosedOn):
+                Count(e.CommunityId, e.ClosedOn, c => (c.Disputes, c.DisputesResolved) = (c.Disputes + 1, c.DisputesResolved + (e.Resolved == true ? 1 : 0)));
+                break;
         }
 
         return this;
     }
 
     private bool On(DateOnly happened) => happened <= day;
+
+    /// <summary>Counts a fact in all, in its community (when it has one) and in its month (when it is in the monthly series).</summary>
+    private void Count(Guid? community, DateOnly? on, Action<Counts> add)
+    {
+        add(_total);
+        if (community is { } id)
+        {
+            add(_byCommunity.TryGetValue(id, out var counts) ? counts : _byCommunity[id] = new Counts());
+        }
+
+        if (on is { } happened)
+        {
+            var month = Month(happened);
+            add(_byMonth.TryGetValue(month, out var counts) ? counts : _byMonth[month] = new Counts());
+        }
+    }
 
     private static void List(Dictionary<string, Listing> lists, string period, Listing listing)
     {
@@ -126,17 +160,8 @@ public sealed class DistrictFold(DateOnly day)
             .Where(c => c.HasAny)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
-        var months = _complaints.Select(c => c.On).Concat(_visits).Concat(_activities.Select(a => a.On)).Concat(_disputes.Select(d => d.On))
-            .Select(Month).Distinct().Order(StringComparer.Ordinal)
-            .Select(month => new MonthFigures(
-                month,
-                _complaints.Count(c => Month(c.On) == month),
-                _visits.Count(v => Month(v) == month),
-                _activities.Count(a => Month(a.On) == month),
-                _disputes.Count(d => Month(d.On) == month))
-            {
-                DisputesResolved = _disputes.Count(d => d.Resolved && Month(d.On) == month),
-            })
+        var months = _byMonth
+            .Select(m => new MonthFigures(m.Key, m.Value.Complaints, m.Value.Visits, m.Value.Activities, m.Value.Disputes) { DisputesResolved = m.Value.DisputesResolved })
             .ToList();
 
         return new DistrictFigures(
@@ -147,27 +172,27 @@ public sealed class DistrictFold(DateOnly day)
             _instructors.Values.Count(i => i.From <= day && (i.To is null || day <= i.To)),
             _zones.Count, _posts.Count, red.Count, black.Count,
             totals.SmartSecurityCommunities, totals.ParkingSpacesAdded, totals.RenovatedCommunities, totals.HouseholdsBenefiting,
-            _teams.Count, _activities.Count, _disputes.Count,
-            _complaints.Count, _visits.Count, _meetings.Count,
+            _total.Teams, _total.Activities, _total.Disputes,
+            _total.Complaints, _total.Visits, _total.Meetings,
             period, [.. red.Select(Listed)], [.. black.Select(Listed)], communities, months, ReportFigures.Maiji2022)
         {
-            DisputesResolved = _disputes.Count(d => d.Resolved),
+            DisputesResolved = _total.DisputesResolved,
         };
     }
 
     private CommunityFigures Community(Guid id, string name, IReadOnlyList<Appointment> heads)
     {
         var projects = ProjectFigures.Of(_projects.Where(p => p.CommunityId == id));
+        var counts = _byCommunity.GetValueOrDefault(id) ?? new Counts();
         return new CommunityFigures(
             id, name,
             heads.Where(h => h.CommunityId == id).Select(h => h.MemberId).Distinct().Count(),
             _zones.Values.Count(e => _estateCommunity.GetValueOrDefault(e) == id),
             _posts.Values.Count(e => _estateCommunity.GetValueOrDefault(e) == id),
             projects.SmartSecurityCommunities, projects.ParkingSpacesAdded, projects.RenovatedCommunities, projects.HouseholdsBenefiting,
-            _teams.Count(t => t.Community == id), _activities.Count(a => a.Community == id), _disputes.Count(d => d.Community == id),
-            _complaints.Count(c => c.Community == id), _meetings.Count(m => m.Community == id))
+            counts.Teams, counts.Activities, counts.Disputes, counts.Complaints, counts.Meetings)
         {
-            DisputesResolved = _disputes.Count(d => d.Resolved && d.Community == id),
+            DisputesResolved = counts.DisputesResolved,
         };
     }
 
