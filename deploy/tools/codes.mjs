@@ -40,3 +40,15 @@ export function personName(serial) {
   const second = Math.floor(n / (SURNAMES.length * GIVEN.length)) % (GIVEN.length + 1);
   return surname + first + (second === GIVEN.length ? "" : GIVEN[second]);
 }
+
+/** What owners call the 12345 hotline about: its category (under 城乡建设/物业管理), what they say, how it was fixed. */
+export const HOTLINE_CALLS = [
+  ["环境卫生", "号楼楼道垃圾堆积多日无人清运", "已安排保洁清运并增加清扫频次"],
+  ["设施设备维修", "号楼电梯经常停运，报修后迟迟无人处理", "已联系维保单位更换配件，电梯恢复运行"],
+  ["楼道杂物与小广告", "号楼楼道小广告贴满墙面，杂物堵塞通道", "已组织清理并张贴文明提示"],
+  ["秩序维护与安全", "小区门岗无人值守，外来车辆随意进出", "已恢复门岗24小时值守"],
+  ["停车管理", "地下车库消防通道被车辆占用", "已施划禁停标线并劝离占道车辆"],
+  ["绿化养护", "小区绿化带杂草丛生无人修剪", "已安排绿化修剪"],
+  ["收费问题", "物业费收费标准未在小区公示", "已在小区公告栏公示收费标准"],
+  ["设施设备维修", "号楼单元门禁损坏多日未修", "已更换门禁读卡器"],
+];

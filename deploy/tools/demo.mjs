@@ -12,10 +12,10 @@
 //
 //   node demo.mjs            (REDPROPERTY_GATEWAY, default http://localhost:5080)
 //   node demo.mjs --reload   every step again even when the district is loaded (each is idempotent)
-import { creditCode, nationalId, personName } from "./codes.mjs";
+import { change, create, fail, get, parallel, progress, Resource, send, signIn, step, useKeys, waitFor } from "./client.mjs";
+import { creditCode, HOTLINE_CALLS, nationalId, personName } from "./codes.mjs";
 
-const gateway = (process.env.REDPROPERTY_GATEWAY ?? "http://localhost:5080").replace(/\/$/, "");
-const secret = process.env.REDPROPERTY_DEMO_SECRET ?? "redproperty-dev-secret";
+useKeys("demo-maiji-2022");
 const REPORT = {
   partyMembers: 81, companiesWithMembers: 12, branchesEstablished: 5, companiesForming: 7, concurrentCompanyHeads: 29,
   instructors: 38, responsibilityZones: 8, pioneerPosts: 12, redListed: 5, blackListed: 3, smartSecurityCommunities: 70,
@@ -27,109 +27,6 @@ const SUMMARIES = {
   consultation: ["concurrentCompanyHeads"],
   evaluation: ["redListed", "blackListed", "smartSecurityCommunities", "parkingSpacesAdded", "renovatedCommunities", "householdsBenefiting"],
   volunteering: ["volunteerTeams", "activitiesHeld", "disputesResolved"],
-};
-
-// ---- HTTP ---------------------------------------------------------------------------------------
-let token;
-async function signIn() {
-  const response = await fetch(`${gateway}/connect/token`, {
-    method: "POST",
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: "dev-district-admin", client_secret: secret, scope: "redproperty" }),
-  });
-  if (!response.ok) throw new Error(`No token from ${gateway}/connect/token (${response.status}); is the system running (deploy/run.sh)?`);
-  token = (await response.json()).access_token;
-}
-
-async function send(method, path, body, headers = {}) {
-  for (let attempt = 1; ; attempt++) {
-    const response = await fetch(`${gateway}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
-      body: body === undefined || typeof body === "string" ? body : JSON.stringify(body), // a string goes as it is (a CSV upload)
-    });
-    if (response.status === 401 && attempt === 1) { await signIn(); continue; }
-    if ((response.status === 429 || response.status >= 502) && attempt < 8) { await sleep(250 * attempt); continue; }
-    const text = await response.text();
-    return { ok: response.ok, status: response.status, headers: response.headers, json: text ? safeJson(text) : null, text };
-  }
-}
-
-const safeJson = text => { try { return JSON.parse(text); } catch { return null; } };
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-const versionOf = response => Number((response.headers.get("etag") ?? "\"0\"").replaceAll("\"", ""));
-
-class Resource {
-  constructor(path, id, version, replayed) { Object.assign(this, { path, id, version, replayed }); }
-}
-
-// Another service's copy of the geography (or of who heads a company) arrives by event, shortly after
-// Organization accepted it: until then a request naming it is refused (400, or 409 for a company head),
-// and is tried again for up to two minutes.
-async function untilKnown(what, attempt, refusals) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const response = await attempt();
-    if (!refusals?.includes(response.status) || Date.now() > deadline) return response;
-    await sleep(500);
-  }
-}
-
-async function create(key, path, body, refusals) {
-  const response = await untilKnown(path, () => send("POST", path, body, { "Idempotency-Key": `demo-maiji-2022:${encodeURIComponent(key)}` }), refusals);
-  if (response.status !== 201 && response.status !== 200) fail(`POST ${path}`, response);
-  progress.tick();
-  const id = response.json?.id ?? response.headers.get("location")?.split("/").pop();
-  return new Resource(`${path.replace(/\/$/, "")}/${id}`, id, versionOf(response) || 1, response.headers.get("idempotent-replayed") === "true");
-}
-
-async function change(resource, suffix, body, refusals) {
-  const response = await untilKnown(resource.path, () => send("POST", `${resource.path}${suffix}`, body, { "If-Match": `"${resource.version}"` }),
-    resource.replayed ? undefined : refusals);
-  progress.tick();
-  if (response.ok) { resource.version = versionOf(response); return resource; }
-  if (response.status === 412 || (response.status === 409 && resource.replayed)) {
-    resource.version = versionOf(await send("GET", resource.path)); // applied by an earlier run
-    return resource;
-  }
-  fail(`POST ${resource.path}${suffix}`, response);
-}
-
-async function get(path) {
-  const response = await send("GET", path);
-  if (!response.ok) fail(`GET ${path}`, response);
-  return response.json;
-}
-
-function fail(what, response) {
-  throw new Error(`${what}: ${response.status} ${response.text.slice(0, 600)}`);
-}
-
-/** Runs fn over items, a few at a time (the services take concurrent requests; one resource's steps stay in order inside fn). */
-async function parallel(items, fn, width = 6) {
-  const results = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) { const i = next++; results[i] = await fn(items[i], i); }
-  }));
-  return results;
-}
-
-// ---- progress -----------------------------------------------------------------------------------
-const progress = {
-  stages: [], stage: -1, done: 0, total: 0, tty: process.stderr.isTTY,
-  plan(stages) { this.stages = stages; this.total = stages.reduce((n, s) => n + s[1], 0); },
-  begin(index) {
-    this.stage = index;
-    if (!this.tty) console.error(`[${index + 1}/${this.stages.length}] ${this.stages[index][0]}`);
-    this.draw();
-  },
-  tick() { this.done = Math.min(this.done + 1, this.total); this.draw(); },
-  draw() {
-    if (!this.tty || this.stage < 0) return;
-    const width = 30, filled = Math.round(width * this.done / this.total);
-    process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(100 * this.done / this.total)).padStart(3)}%  ${this.stages[this.stage][0].padEnd(40)}`);
-  },
-  end() { if (this.tty) process.stderr.write("\n"); },
 };
 
 // ---- the district ---------------------------------------------------------------------------------
@@ -326,20 +223,10 @@ async function load() {
   if (report.rejected.length) throw new Error(`The hotline export had rejected rows: ${JSON.stringify(report.rejected.slice(0, 5))}`);
   progress.tick();
   const ids = new Map([...report.filed, ...report.alreadyFiled].map(r => [r.workOrder, r.complaintId]));
-  // Each step from the status before it, with the version just read: the import answers with ids, not versions; the
+  // Each step from the status before it, with the version read first: the import answers with ids, not versions; the
   // overdue check marks 2022's complaints while this runs (a new version); and a rerun takes no step twice.
-  const step = async (path, suffix, body, from) => {
-    for (;;) {
-      const read = await send("GET", path);
-      if (!read.ok) fail(`GET ${path}`, read);
-      if (!from.includes(read.json.status)) { progress.tick(); return; } // taken before
-      const response = await send("POST", `${path}${suffix}`, body, { "If-Match": `"${versionOf(read)}"` });
-      if (response.ok) { progress.tick(); return; }
-      if (response.status !== 412) fail(`POST ${path}${suffix}`, response);
-    }
-  };
   await parallel(calls, async call => {
-    const path = `/api/evaluation/complaints/${ids.get(call.workOrder)}`;
+    const path = new Resource(`/api/evaluation/complaints/${ids.get(call.workOrder)}`, ids.get(call.workOrder), 0);
     if (call.ruling === "valid") {
       await step(path, "/acceptance", { note: "经核实属实" }, ["filed"]);
       await step(path, "/assignment", {}, ["accepted"]);
@@ -454,16 +341,6 @@ const estateName = c => `${COMPANIES[c].slice(6, -8)}家园`;
 // Complaints per company over the quarter, as the hotline took them: red ones well under 1 valid per 100 households,
 // the serious-finding company a few, companies 6 and 7 over 4 per 100 (black by complaint rate), the rest under 2.
 const VALID = [4, 4, 4, 4, 4, 8, 22, 22, 10, 10, 10, 10];
-const CALLS = [
-  ["环境卫生", "号楼楼道垃圾堆积多日无人清运", "已安排保洁清运并增加清扫频次"],
-  ["设施设备维修", "号楼电梯经常停运，报修后迟迟无人处理", "已联系维保单位更换配件，电梯恢复运行"],
-  ["楼道杂物与小广告", "号楼楼道小广告贴满墙面，杂物堵塞通道", "已组织清理并张贴文明提示"],
-  ["秩序维护与安全", "小区门岗无人值守，外来车辆随意进出", "已恢复门岗24小时值守"],
-  ["停车管理", "地下车库消防通道被车辆占用", "已施划禁停标线并劝离占道车辆"],
-  ["绿化养护", "小区绿化带杂草丛生无人修剪", "已安排绿化修剪"],
-  ["收费问题", "物业费收费标准未在小区公示", "已在小区公告栏公示收费标准"],
-  ["设施设备维修", "号楼单元门禁损坏多日未修", "已更换门禁读卡器"],
-];
 
 /** The quarter's work orders, the same every run: which company's estate, when, what, and how each was handled. */
 function hotlineCalls() {
@@ -476,7 +353,7 @@ function hotlineCalls() {
   };
   const call = (company, ruling, extra = {}) => {
     const n = serial++;
-    const [category, text, resolution] = CALLS[(n * 5 + company) % CALLS.length];
+    const [category, text, resolution] = HOTLINE_CALLS[(n * 5 + company) % HOTLINE_CALLS.length];
     const at = receivedAt(n);
     return {
       company, ruling, category, resolution, at,
@@ -518,14 +395,6 @@ function findings(checklist, deduction, serious) {
   }
   if (serious) list[list.length - 1].serious = true;
   return list;
-}
-
-async function waitFor(what, probe, seconds = 120) {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await sleep(500);
-  }
 }
 
 async function check() {

@@ -60,6 +60,7 @@ public sealed class EvaluationService
             options.Projections.Add<ProjectDetailsProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<InspectionDetails>().Index(i => i.CompanyId).Index(i => i.On);
             options.Projections.Add<PeriodDetailsProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<Summary.EvaluationDaysProjection>(ProjectionLifecycle.Async);
             options.Schema.For<PartyBuildingEntry>().UseOptimisticConcurrency(true);
         })
         .PublishIntegrationEvents(IntegrationEvents.Map)

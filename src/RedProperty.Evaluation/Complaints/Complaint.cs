@@ -39,7 +39,8 @@ public sealed record ComplaintResponded(Guid ComplaintId, Guid CompanyId, string
 
 public sealed record ComplaintResolved(Guid ComplaintId, Guid? CompanyId, Guid? CommunityId, string Note, string By, DateTimeOffset ResolvedAt);
 
-public sealed record ComplaintReopened(Guid ComplaintId, string Reason, string By, DateTimeOffset ReopenedAt);
+/// <param name="ResolvedAt">When the resolution it undoes was made (null in events of versions before 2026-12).</param>
+public sealed record ComplaintReopened(Guid ComplaintId, string Reason, string By, DateTimeOffset ReopenedAt, DateTimeOffset? ResolvedAt = null);
 
 public sealed record ComplaintSatisfactionRated(Guid ComplaintId, int Score, string? Comment, DateTimeOffset RatedAt);
 
@@ -72,6 +73,9 @@ public sealed record Complaint(
 
     public bool Unresolved => !IsClosedStatus(Status);
 
+    /// <summary>When it was last resolved, while it stays resolved.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
     public static Complaint Create(ComplaintFiled e) =>
         new(e.ComplaintId, e.ServiceCode, ComplaintStatus.Filed, e.Location.EstateId, e.Location.CommunityId, e.CompanyId, e.FiledAt, e.DueAt, false, null, null);
 
@@ -85,9 +89,9 @@ public sealed record Complaint(
 
     public Complaint Apply(ComplaintResponded e) => this with { Status = ComplaintStatus.Responded };
 
-    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved };
+    public Complaint Apply(ComplaintResolved e) => this with { Status = ComplaintStatus.Resolved, ResolvedAt = e.ResolvedAt };
 
-    public Complaint Apply(ComplaintReopened e) => this with { Status = ComplaintStatus.Reopened };
+    public Complaint Apply(ComplaintReopened e) => this with { Status = ComplaintStatus.Reopened, ResolvedAt = null };
 
     public Complaint Apply(ComplaintSatisfactionRated e) => this with { Satisfaction = e.Score };
 

@@ -13,7 +13,7 @@ public static class ReopenComplaintDecider
     public static IReadOnlyList<object> Decide(Complaint complaint, ReopenComplaint command, string by, DateTimeOffset now)
     {
         ComplaintChange.Require(complaint, "reopened", ComplaintStatus.Resolved);
-        return [new ComplaintReopened(complaint.Id, command.Reason.Trim(), by, now)];
+        return [new ComplaintReopened(complaint.Id, command.Reason.Trim(), by, now, complaint.ResolvedAt)];
     }
 }
 

@@ -150,6 +150,9 @@ public sealed class SeedFiguresTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await _admin.Http.PostAsJsonAsync("/api/evaluation/periods/2022Q3/close", new { })).StatusCode); // not ended
         Assert.Equal("2022Q2", Assert.Single((await _admin.Get("/api/evaluation/periods")).EnumerateArray()).GetProperty("period").GetString());
 
+        // Complaints and inspections are counted per day by the async daemon: a moment behind the writes.
+        await Eventually.True(async () => (await _admin.Get("/api/evaluation/summary?asOf=2022-07-05")).GetProperty("inspectionsMade").GetInt32() == 11,
+            what: "the day counts of the complaints and inspections");
         var summary = await _admin.Get("/api/evaluation/summary?asOf=2022-07-05");
         Assert.Equal(5, summary.GetProperty("redListed").GetInt32());
         Assert.Equal(3, summary.GetProperty("blackListed").GetInt32());
