@@ -406,12 +406,16 @@ async function check() {
     const wrong = Object.entries(REPORT).filter(([k, v]) => figures?.[k] !== v).map(([k, v]) => `${k} ${figures?.[k]} (report ${v})`);
     throw new Error(`${error.message} Differs: ${wrong.join(", ")}`);
   });
-  const disagreements = [];
-  for (const [service, keys] of Object.entries(SUMMARIES)) {
-    const summary = await get(`/api/${service}/summary`);
-    for (const key of keys) if (summary[key] !== figures[key]) disagreements.push(`${service} ${key} ${summary[key]} ≠ overview ${figures[key]}`);
-  }
-  if (disagreements.length) throw new Error(`The services' summaries disagree with the overview: ${disagreements.join("; ")}`);
+  // The services' day counts follow their writes by a moment (each store's async daemon).
+  let disagreements = [];
+  await waitFor("every service's summary to agree with the overview", async () => {
+    disagreements = [];
+    for (const [service, keys] of Object.entries(SUMMARIES)) {
+      const summary = await get(`/api/${service}/summary`);
+      for (const key of keys) if (summary[key] !== figures[key]) disagreements.push(`${service} ${key} ${summary[key]} ≠ overview ${figures[key]}`);
+    }
+    return disagreements.length === 0;
+  }, 30).catch(error => { throw new Error(`${error.message} ${disagreements.join("; ")}`); });
 
   // What the report says beyond its figures: owners' complaints decide part of the lists, and every instructor
   // visited their company at least twice in every month.

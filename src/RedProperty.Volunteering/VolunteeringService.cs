@@ -31,6 +31,7 @@ public sealed class VolunteeringService
                 options.Projections.Add<ActivityDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<DisputeDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<DisputePartiesProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<Summary.VolunteeringDaysProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<VolunteerPerson>();
                 // What an erasure overwrites in events written before these fields were sealed (PersonalData).
                 options.Events.AddMaskingRuleForProtectedInformation<VolunteerRegistered>(e =>

@@ -15,7 +15,9 @@ public sealed record EvaluationSummary(
 
 public static class SummaryApi
 {
-    private sealed record DayCounts(int Filed, int Resolved, int Overdue, int Inspections);
+    private sealed record DaySums(int Filed, int Resolved, int Overdue, int Inspections);
+
+    private sealed record ListsOf(string Period, IReadOnlyList<Guid> RedList, IReadOnlyList<Guid> BlackList);
 
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
@@ -23,13 +25,15 @@ public static class SummaryApi
             {
                 var at = AsOf.Parse(asOf, time);
                 var day = DistrictCalendar.Today(at);
-                var period = await session.Query<PeriodDetails>().Where(p => p.ClosedOn <= day).OrderByDescending(p => p.To).FirstOrDefaultAsync(ct);
+                // The lists only: a period's document also holds every score's evidence (each valid complaint's id).
+                var period = await session.Query<PeriodDetails>().Where(p => p.ClosedOn <= day).OrderByDescending(p => p.To)
+                    .Select(p => new ListsOf(p.Period, p.RedList, p.BlackList)).FirstOrDefaultAsync(ct);
                 var rectifications = await session.Query<RectificationDetails>()
                     .Where(r => r.OrderedOn <= day && (r.RectifiedOn == null || r.RectifiedOn > day)).CountAsync(ct);
                 var projects = await ProjectTotals.OfAsync(session, null, day, null, ct);
                 // Days, not complaints: the counts cost a row per day however many complaints a day holds.
                 var days = await session.Query<EvaluationDay>().Where(d => d.Day <= day)
-                    .Select(d => new DayCounts(d.ComplaintsFiled, d.ComplaintsResolved, d.ComplaintsOverdue, d.InspectionsMade)).ToListAsync(ct);
+                    .Select(d => new DaySums(d.ComplaintsFiled, d.ComplaintsResolved, d.ComplaintsOverdue, d.InspectionsMade)).ToListAsync(ct);
                 int filed = days.Sum(d => d.Filed), resolved = days.Sum(d => d.Resolved), overdue = days.Sum(d => d.Overdue), inspections = days.Sum(d => d.Inspections);
                 return TypedResults.Ok(new EvaluationSummary(
                     at, period?.Period, period?.RedList.Count ?? 0, period?.BlackList.Count ?? 0, rectifications, projects.SmartSecurityCommunities,

@@ -11,17 +11,18 @@ public sealed class EvaluationDaysTests
 
     private static Dictionary<string, EvaluationDay> Fold(params object[] events)
     {
+        var projection = new EvaluationDaysProjection();
         var days = new Dictionary<string, EvaluationDay>();
         foreach (var e in events)
         {
-            var key = EvaluationDay.KeyOf(EvaluationDaysProjection.CountedOn(e));
+            var key = EvaluationDay.KeyOf(projection.CountedOn(e));
             var day = days.TryGetValue(key, out var known) ? known : days[key] = new EvaluationDay { Id = key };
             _ = e switch
             {
-                ComplaintFiled f => EvaluationDaysProjection.Apply(f, day),
-                ComplaintResolved r => EvaluationDaysProjection.Apply(r, day),
-                ComplaintReopened r => EvaluationDaysProjection.Apply(r, day),
-                ComplaintOverdue o => EvaluationDaysProjection.Apply(o, day),
+                ComplaintFiled f => projection.Apply(f, day),
+                ComplaintResolved r => projection.Apply(r, day),
+                ComplaintReopened r => projection.Apply(r, day),
+                ComplaintOverdue o => projection.Apply(o, day),
                 _ => throw new ArgumentException(e.GetType().Name),
             };
         }
