@@ -223,21 +223,21 @@ async function load() {
   if (report.rejected.length) throw new Error(`The hotline export had rejected rows: ${JSON.stringify(report.rejected.slice(0, 5))}`);
   progress.tick();
   const ids = new Map([...report.filed, ...report.alreadyFiled].map(r => [r.workOrder, r.complaintId]));
-  // Each step from the status before it, with the version read first: the import answers with ids, not versions; the
+  // Each step from the status before it: the import answers with ids, not versions (the first step reads it); the
   // overdue check marks 2022's complaints while this runs (a new version); and a rerun takes no step twice.
   await parallel(calls, async call => {
-    const path = new Resource(`/api/evaluation/complaints/${ids.get(call.workOrder)}`, ids.get(call.workOrder), 0);
+    const complaint = new Resource(`/api/evaluation/complaints/${ids.get(call.workOrder)}`, ids.get(call.workOrder), 0);
     if (call.ruling === "valid") {
-      await step(path, "/acceptance", { note: "经核实属实" }, ["filed"]);
-      await step(path, "/assignment", {}, ["accepted"]);
+      await step(complaint, "/acceptance", { note: "经核实属实" }, ["filed"]);
+      await step(complaint, "/assignment", {}, ["accepted"]);
       if (call.settled) {
-        await step(path, "/resolution", { note: call.resolution }, ["assigned"]);
-        await step(path, "/closure", { note: "已回访，业主认可" }, ["resolved"]);
+        await step(complaint, "/resolution", { note: call.resolution }, ["assigned"]);
+        await step(complaint, "/closure", { note: "已回访，业主认可" }, ["resolved"]);
       }
     } else if (call.ruling === "invalid") {
-      await step(path, "/ruling", { ruling: "invalid", reason: "不属物业服务范围（供热、供水企业职责）" }, ["filed"]);
+      await step(complaint, "/ruling", { ruling: "invalid", reason: "不属物业服务范围（供热、供水企业职责）" }, ["filed"]);
     } else {
-      await step(path, "/ruling", { ruling: "duplicate", reason: "同一诉求重复来电", duplicateOf: ids.get(call.duplicateOf) }, ["filed"]);
+      await step(complaint, "/ruling", { ruling: "duplicate", reason: "同一诉求重复来电", duplicateOf: ids.get(call.duplicateOf) }, ["filed"]);
     }
   });
 
