@@ -110,7 +110,11 @@ public sealed class DistrictFold(DateOnly day)
             case Volunteering.VolunteerTeamFormed e when On(e.FormedOn): Count(e.CommunityId, null, c => c.Teams++); break;
             case Volunteering.ActivityHeld e when On(e.HeldOn): Count(e.CommunityId, e.HeldOn, c => c.Activities++); break;
             case Volunteering.DisputeMediated e when On(e.ClosedOn):
-                Count(e.CommunityId, e.ClosedOn, c => (c.Disputes, c.DisputesResolved) = (c.Disputes + 1, c.DisputesResolved + (e.Resolved == true ? 1 : 0)));
+                Count(e.CommunityId, e.ClosedOn, c =>
+                {
+                    c.Disputes++;
+                    c.DisputesResolved += e.Resolved == true ? 1 : 0;
+                });
                 break;
         }
 
