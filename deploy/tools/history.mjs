@@ -75,7 +75,7 @@ const generated = (month, what) => Object.values(journal.tallies).reduce((n, t) 
 async function stage(name, count, fn) {
   for (let c = 0; c < chunks(count); c++) {
     const key = `${name}:${c}`;
-    if (journal.done[key]) { progress.tick(journal.done[key]); continue; }
+    if (key in journal.done) { progress.tick(journal.done[key]); continue; }
     const before = progress.done;
     const items = Array.from({ length: Math.min(CHUNK, count - c * CHUNK) }, (_, i) => c * CHUNK + i);
     chunkTally = {};
