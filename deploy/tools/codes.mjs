@@ -1,4 +1,4 @@
-// Valid codes for generated data, shared by the benchmark and the demo.
+// Valid codes and shapes for generated data, shared by the benchmark, the demo and the city-year generator.
 
 const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -52,3 +52,22 @@ export const HOTLINE_CALLS = [
   ["收费问题", "物业费收费标准未在小区公示", "已在小区公告栏公示收费标准"],
   ["设施设备维修", "号楼单元门禁损坏多日未修", "已更换门禁读卡器"],
 ];
+
+/** Spot-inspection findings that take <deduction> points off, item by item down the checklist; the last one serious when asked. */
+export function findings(checklist, deduction, serious, evidence = []) {
+  const list = [];
+  for (const item of checklist) {
+    if (deduction <= 0) break;
+    const taken = Math.min(deduction, item.points);
+    list.push({ item: item.code, deduction: taken, note: `${item.description}：不到位`, evidence, serious: false });
+    deduction -= taken;
+  }
+  if (serious) list[list.length - 1].serious = true;
+  return list;
+}
+
+/** Rows as the hotline exports them: CSV, CRLF, a field quoted when it holds a quote, comma or newline. */
+export function csv(rows) {
+  const quote = v => /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  return rows.map(r => r.map(quote).join(",")).join("\r\n") + "\r\n";
+}

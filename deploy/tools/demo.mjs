@@ -13,7 +13,7 @@
 //   node demo.mjs            (REDPROPERTY_GATEWAY, default http://localhost:5080)
 //   node demo.mjs --reload   every step again even when the district is loaded (each is idempotent)
 import { change, create, fail, get, parallel, progress, Resource, send, signIn, step, useKeys, waitFor } from "./client.mjs";
-import { creditCode, HOTLINE_CALLS, nationalId, personName } from "./codes.mjs";
+import { creditCode, csv, findings, HOTLINE_CALLS, nationalId, personName } from "./codes.mjs";
 
 useKeys("demo-maiji-2022");
 const REPORT = {
@@ -247,7 +247,7 @@ async function load() {
   const checklist = (await get("/api/evaluation/inspections/checklist")).categories.flatMap(c => c.items);
   await parallel(companies, (company, c) => {
     const deduction = RED.includes(c) ? 2 : c === SERIOUS ? 38 : BLACK.includes(c) ? 8 : 15;
-    return create(`inspection:${c}`, "/api/evaluation/inspections", { estateId: company.estate.id, on: "2022-05-10", findings: findings(checklist, deduction, c === SERIOUS) }, KNOWN);
+    return create(`inspection:${c}`, "/api/evaluation/inspections", { estateId: company.estate.id, on: "2022-05-10", findings: findings(checklist, deduction, c === SERIOUS, ["https://img.maiji.gov.cn/inspection/2022-05-10.jpg"]) }, KNOWN);
   });
 
   progress.begin(stage++);
@@ -377,24 +377,11 @@ function hotlineCalls() {
 
 /** The hotline's export as it comes: CSV with its Chinese headers, UTF-8. */
 function hotlineExport(calls) {
-  const quote = v => /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   const rows = [["工单编号", "受理时间", "来源渠道", "诉求分类", "诉求内容", "小区", "事发地址", "联系人", "联系电话"]];
   for (const c of calls) {
     rows.push([c.workOrder, c.at, c.channel, `城乡建设/物业管理/${c.category}`, c.description, estateName(c.company), `甘肃省天水市麦积区${estateName(c.company)}`, c.caller, c.phone]);
   }
-  return rows.map(r => r.map(quote).join(",")).join("\r\n") + "\r\n";
-}
-
-function findings(checklist, deduction, serious) {
-  const list = [];
-  for (const item of checklist) {
-    if (deduction <= 0) break;
-    const taken = Math.min(deduction, item.points);
-    list.push({ item: item.code, deduction: taken, note: `${item.description}：不到位`, evidence: ["https://img.maiji.gov.cn/inspection/2022-05-10.jpg"], serious: false });
-    deduction -= taken;
-  }
-  if (serious) list[list.length - 1].serious = true;
-  return list;
+  return csv(rows);
 }
 
 async function check() {

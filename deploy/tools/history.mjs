@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { change, create, fail, get, parallel, progress, Resource, send, signIn, step, useKeys, waitFor } from "./client.mjs";
-import { creditCode, HOTLINE_CALLS, nationalId, personName } from "./codes.mjs";
+import { creditCode, csv, findings, HOTLINE_CALLS, nationalId, personName } from "./codes.mjs";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs, []));
 const events = Number(args.events ?? 1_000_000);
@@ -292,25 +292,12 @@ function callOf(n) {
 }
 
 async function importCalls(calls, dryRun) {
-  const quote = v => /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   const rows = [["工单编号", "受理时间", "来源渠道", "诉求分类", "诉求内容", "小区编号", "联系人", "联系电话"],
     ...calls.map(c => [c.workOrder, c.at, c.channel, `城乡建设/物业管理/${c.category}`, c.description, c.estate, c.caller, c.phone])];
-  const response = await send("POST", `/api/evaluation/complaints/imports${dryRun ? "?dryRun=true" : ""}`, rows.map(r => r.map(quote).join(",")).join("\r\n") + "\r\n",
+  const response = await send("POST", `/api/evaluation/complaints/imports${dryRun ? "?dryRun=true" : ""}`, csv(rows),
     { "Content-Type": "text/csv; charset=utf-8" });
   if (!response.ok) fail("POST /api/evaluation/complaints/imports", response);
   return response.json;
-}
-
-function findings(checklist, deduction, serious) {
-  const list = [];
-  for (const item of checklist) {
-    if (deduction <= 0) break;
-    const taken = Math.min(deduction, item.points);
-    list.push({ item: item.code, deduction: taken, note: `${item.description}：不到位`, evidence: [], serious: false });
-    deduction -= taken;
-  }
-  if (serious) list[list.length - 1].serious = true;
-  return list;
 }
 
 /** The Overview's monthly series for the year against what this generator made, month by month. */
