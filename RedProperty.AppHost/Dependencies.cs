@@ -79,6 +79,31 @@ public static class DependenciesExtensions
             .ExcludeFromManifest();
 
     /// <summary>
+    /// With <c>Rebuild=all</c>, or the service's name among <c>Rebuild</c>'s (comma-separated), the service first runs
+    /// once as its rebuild step (<c>EventStore:Rebuild=all</c>): its read models replayed from its events, the
+    /// progress and the rate in that step's console log. The service starts once the step has finished.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> RebuiltFirst<TProject>(this IResourceBuilder<ProjectResource> service, Dependencies deps)
+        where TProject : IProjectMetadata, new()
+    {
+        var builder = service.ApplicationBuilder;
+        var name = service.Resource.Name;
+        var asked = builder.Configuration["Rebuild"]?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (!asked.Contains("all") && !asked.Contains(name))
+        {
+            return service;
+        }
+
+        var step = builder.AddProject<TProject>($"{name}-rebuild", launchProfileName: null)
+            .WithPlainHttp()
+            .WithDependencies(deps, name)
+            .WithEnvironment("EventStore__Rebuild", "all")
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .ExcludeFromManifest();
+        return service.WaitForCompletion(step);
+    }
+
+    /// <summary>
     /// A service, run in the AppHost's own environment: its launch profile says Development, which must
     /// not win, or a Production AppHost would run Development services (development accounts, keys, pages).
     /// </summary>

@@ -118,7 +118,17 @@ public sealed class TestSystem : IAsyncDisposable
     /// The topology step exactly as the AppHost runs it: the service's own program, in a process of
     /// its own, with <c>Messaging:DeployTopologyOnly=true</c>; it declares its queues and exits.
     /// </summary>
-    public async Task DeployTopologyAsync<TService>() where TService : class
+    public async Task DeployTopologyAsync<TService>() where TService : class =>
+        await RunStepAsync<TService>("topology", "--Messaging:DeployTopologyOnly=true");
+
+    /// <summary>
+    /// The rebuild step as an operator runs it: the service's own program, in a process of its own, with
+    /// <c>EventStore:Rebuild</c>; it replays the store into the read models and exits. Returns what it logged.
+    /// </summary>
+    public Task<string> RebuildAsync<TService>(string which = "all") where TService : class =>
+        RunStepAsync<TService>("rebuild", $"--EventStore:Rebuild={which}");
+
+    private async Task<string> RunStepAsync<TService>(string step, string setting) where TService : class
     {
         var program = typeof(TService).Assembly.Location;
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
@@ -128,7 +138,7 @@ public sealed class TestSystem : IAsyncDisposable
             ArgumentList =
             {
                 program,
-                "--Messaging:DeployTopologyOnly=true",
+                setting,
                 $"--ConnectionStrings:redproperty={Database}",
                 $"--ConnectionStrings:messaging={Broker.ConnectionUri}",
             },
@@ -141,8 +151,10 @@ public sealed class TestSystem : IAsyncDisposable
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"The topology step of {typeof(TService).Name} failed ({process.ExitCode}): {await output}{await errors}");
+            throw new InvalidOperationException($"The {step} step of {typeof(TService).Name} failed ({process.ExitCode}): {await output}{await errors}");
         }
+
+        return await output + await errors;
     }
 
     public async ValueTask DisposeAsync()
