@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using JasperFx.Events.Grouping;
 using Marten;
+using Marten.Events.Aggregation;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace RedProperty.BuildingBlocks.EventStore;
@@ -61,6 +63,26 @@ public static class PersonalData
         session.Insert(new PersonalDataKey(subject, key, now));
         Made.GetValue(session.DocumentStore, _ => new MemoryCache(new MemoryCacheOptions())).Set(subject, key, MadeEntry);
         return new Sealer(subject, key);
+    }
+
+    /// <summary>
+    /// Reads the keys of <paramref name="subjects"/> this process does not hold yet in one query, so a projection that
+    /// opens a batch's fields (a rebuild: hundreds of complainants a page) does not ask for each key on its own.
+    /// </summary>
+    public static async Task PrefetchAsync(IQuerySession session, IEnumerable<Guid> subjects, CancellationToken cancellationToken)
+    {
+        var cache = Cache(session.DocumentStore);
+        Made.TryGetValue(session.DocumentStore, out var made);
+        var missing = subjects.Where(s => !cache.TryGetValue(s, out _) && made?.TryGetValue(s, out _) != true).Distinct().ToArray();
+        if (missing.Length < 2)
+        {
+            return; // one key is read as soon when it is needed
+        }
+
+        foreach (var key in await session.LoadManyAsync<PersonalDataKey>(cancellationToken, missing))
+        {
+            cache.Set(key.Id, key.Key, Entry);
+        }
     }
 
     /// <summary>What the subject's sealed fields say, or <see cref="Erased"/> once their key is gone.</summary>
@@ -180,4 +202,15 @@ public static class PersonalData
             return Encoding.UTF8.GetString(plain);
         }
     }
+}
+
+/// <summary>
+/// A read model of one subject's stream that opens the personal fields <typeparamref name="TSealed"/> carries: the
+/// keys of a batch's new subjects are read in one query before the batch is applied (<see cref="PersonalData.PrefetchAsync"/>).
+/// </summary>
+public abstract class PersonalDataProjection<TDoc, TSealed> : SingleStreamProjection<TDoc, Guid>
+    where TDoc : notnull
+{
+    public override Task EnrichEventsAsync(SliceGroup<TDoc, Guid> group, IQuerySession querySession, CancellationToken cancellation) =>
+        PersonalData.PrefetchAsync(querySession, group.Slices.Where(s => s.Events().Any(e => e.Data is TSealed)).Select(s => s.Id), cancellation);
 }

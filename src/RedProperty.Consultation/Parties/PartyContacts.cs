@@ -5,7 +5,7 @@ namespace RedProperty.Consultation.Parties;
 public sealed record PartyContacts(Guid Id, IReadOnlyList<PartyContact> Contacts);
 
 // Names and phones are sealed in the event under the party's key (see PersonalData): opened here, or read as erased.
-public sealed class PartyContactsProjection : SingleStreamProjection<PartyContacts, Guid>
+public sealed class PartyContactsProjection : PersonalDataProjection<PartyContacts, PartyRegistered>
 {
     public static async Task<PartyContacts> Create(PartyRegistered e, IQuerySession session)
     {

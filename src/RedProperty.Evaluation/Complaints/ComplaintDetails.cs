@@ -67,7 +67,7 @@ public static class Mask
 }
 
 // The complainant is sealed in the event under the complaint's key (see PersonalData): opened here, or read as erased.
-public sealed class ComplaintDetailsProjection : SingleStreamProjection<ComplaintDetails, Guid>
+public sealed class ComplaintDetailsProjection : PersonalDataProjection<ComplaintDetails, ComplaintFiled>
 {
     public static async Task<ComplaintDetails> Create(ComplaintFiled e, IQuerySession session) =>
         ComplaintDetails.Create(e with { Complainant = await ComplainantSeal.UnsealAsync(session, e.ComplaintId, e.Complainant) });
@@ -108,7 +108,7 @@ public sealed class ComplaintDetailsProjection : SingleStreamProjection<Complain
     public static ComplaintDetails Apply(ComplaintOverdue e, ComplaintDetails c) => c with { Overdue = true };
 }
 
-public sealed class ComplaintContactProjection : SingleStreamProjection<ComplaintContact, Guid>
+public sealed class ComplaintContactProjection : PersonalDataProjection<ComplaintContact, ComplaintFiled>
 {
     public static async Task<ComplaintContact> Create(ComplaintFiled e, IQuerySession session)
     {

@@ -40,7 +40,7 @@ public sealed record DevelopmentStep(MemberStage Stage, DateOnly On, IReadOnlyLi
 
 public sealed record Pledge(string Identity, string Standards, string Commitments, DateOnly PublishedOn);
 
-public sealed class MemberDetailsProjection : SingleStreamProjection<MemberDetails, Guid>
+public sealed class MemberDetailsProjection : PersonalDataProjection<MemberDetails, PartyMemberRegistered>
 {
     // The name is sealed in the event (see PersonalData): opened here, or read as erased once the key is gone.
     public static async Task<MemberDetails> Create(PartyMemberRegistered e, IQuerySession session) =>

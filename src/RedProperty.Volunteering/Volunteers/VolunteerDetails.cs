@@ -18,7 +18,7 @@ public sealed record VolunteerDetails(Guid Id, VolunteerSource Source, string Na
 public sealed record VolunteerContact(Guid Id, string? Phone);
 
 // Personal fields are sealed in the event (see PersonalData): opened here, or read as erased once the key is gone.
-public sealed class VolunteerDetailsProjection : SingleStreamProjection<VolunteerDetails, Guid>
+public sealed class VolunteerDetailsProjection : PersonalDataProjection<VolunteerDetails, VolunteerRegistered>
 {
     public static async Task<VolunteerDetails> Create(VolunteerRegistered e, IQuerySession session)
     {
@@ -32,7 +32,7 @@ public sealed class VolunteerDetailsProjection : SingleStreamProjection<Voluntee
     public static VolunteerDetails Apply(PersonalDataErased e, VolunteerDetails v) => v with { Name = PersonalData.Erased, IdNumberTail = PersonalData.Erased };
 }
 
-public sealed class VolunteerContactProjection : SingleStreamProjection<VolunteerContact, Guid>
+public sealed class VolunteerContactProjection : PersonalDataProjection<VolunteerContact, VolunteerRegistered>
 {
     public static async Task<VolunteerContact> Create(VolunteerRegistered e, IQuerySession session) =>
         new(e.VolunteerId, await PersonalData.UnsealAsync(session, e.VolunteerId, e.Phone));
