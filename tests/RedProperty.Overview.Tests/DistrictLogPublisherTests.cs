@@ -44,6 +44,30 @@ public sealed class DistrictLogPublisherTests(OverviewFixture fixture)
         Assert.DoesNotContain(parked, m => forged.Any(id => m.Payload.Contains(id, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_message_that_is_no_CloudEvent_is_dropped_and_counted_and_the_events_around_it_are_logged_once_in_order()
+    {
+        using var refused = new CountedMeasurements("redproperty.consumer.refused", DistrictLogConsumerDefinition.Queue);
+        await using var organization = await Connect(await fixture.System.Broker.AccountAsync("organization"));
+        var before = await Publish(organization, "organization", OrganizationType, "/redproperty/organization", OrganizationType);
+        var garbage = Guid.CreateVersion7().ToString();
+        await using (var channel = await organization.CreateChannelAsync(new CreateChannelOptions(true, true)))
+        {
+            await channel.BasicPublishAsync(PublicEvents.Exchange, OrganizationType, false,
+                new BasicProperties { ContentType = "application/cloudevents+json", MessageId = garbage, Persistent = true, UserId = "organization" },
+                "{\"id\":\"不是云事件\"}"u8.ToArray());
+        }
+
+        var after = await Publish(organization, "organization", OrganizationType, "/redproperty/organization", OrganizationType);
+        await Eventually.True(async () => (await LoggedIds()).Contains(after), what: "the event after the broken message in the log");
+
+        var positions = await LoggedPositions();
+        Assert.True(positions[before] < positions[after], "logged in the order published");
+        Assert.True(refused.Total >= 1, $"{refused.Total} refusals counted");
+        var parked = await fixture.System.Broker.PeekAsync($"{DistrictLogConsumerDefinition.Queue}_error");
+        Assert.DoesNotContain(parked, m => m.Payload.Contains(before, StringComparison.Ordinal) || m.Payload.Contains(after, StringComparison.Ordinal));
+    }
+
     private static async Task<IConnection> Connect(Uri account) =>
         await new ConnectionFactory { Uri = account, ClientProvidedName = "district-log-publisher-test" }.CreateConnectionAsync();
 
@@ -67,19 +91,26 @@ public sealed class DistrictLogPublisherTests(OverviewFixture fixture)
         return id;
     }
 
-    private async Task<HashSet<string>> LoggedIds()
+    private async Task<HashSet<string>> LoggedIds() => [.. (await LoggedPositions()).Keys];
+
+    /// <summary>Each logged event's id and its position in the log, read page by page as a catch-up client does.</summary>
+    private async Task<Dictionary<string, long>> LoggedPositions()
     {
-        var ids = new HashSet<string>();
+        var positions = new Dictionary<string, long>();
         for (long after = 0; ;)
         {
             using var response = await fixture.Integrator.Http.GetAsync($"/api/overview/feed?after={after}&limit=1000");
             var batch = await response.Content.ReadFromJsonAsync<JsonElement>();
             if (batch.GetArrayLength() == 0)
             {
-                return ids;
+                return positions;
             }
 
-            ids.UnionWith(batch.EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+            foreach (var entry in batch.EnumerateArray())
+            {
+                positions.Add(entry.GetProperty("id").GetString()!, long.Parse(entry.GetProperty("sequence").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             after = long.Parse(response.Headers.GetValues("Feed-Next-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         }
     }

@@ -11,8 +11,8 @@ namespace RedProperty.Overview.DistrictLog;
 
 // The district log: every event of the public feed, once, in the order Overview received it. The
 // position of an entry is its event's global sequence number in Overview's store. Writers take one
-// database lock per entry (every instance, every consumer), draw the position under it and commit
-// before releasing it, so positions commit in order: a reader never sees a later position before an
+// database lock per batch of entries (every instance, every consumer), draw the positions under it and
+// commit before releasing it, so positions commit in order: a reader never sees a later position before an
 // earlier one and a catch-up client can page by position without missing any, however many
 // instances of Overview compete on the queue.
 
@@ -43,63 +43,80 @@ public sealed record LoggedId(string Id, long LoggedAtTicks);
 public sealed record PublicCloudEvent(string Id, string Type);
 
 /// <summary>
-/// Logs each CloudEvent of <see cref="PublicEvents.Exchange"/> that validates against the spec
-/// (one that does not goes to the error queue, visibly). The queue is bound like any outside
-/// system's would be: routing-key pattern <c>cn.gov.redproperty.#</c>.
+/// Logs each CloudEvent of <see cref="PublicEvents.Exchange"/> that validates against the spec, in batches: the
+/// events delivered together are written in one transaction, in the order they came, under one take of the
+/// writers' lock. A message that is not a CloudEvent is dropped like a refused one, with an error in the log
+/// and a count: failing its batch instead would send the batch's valid events round the retries with it.
+/// The queue is bound like any outside system's would be: routing-key pattern <c>cn.gov.redproperty.#</c>.
 /// </summary>
 public sealed class DistrictLogConsumer(
     IDocumentStore store, NpgsqlDataSource dataSource, TimeProvider time, DistrictLogPublishers publishers, PipelineMetrics metrics, ILogger<DistrictLogConsumer> logger)
-    : IConsumer<PublicCloudEvent>
+    : IConsumer<Batch<PublicCloudEvent>>
 {
     /// <summary>The transaction-scoped advisory lock of the log's writers (the same in every instance).</summary>
     public static readonly long WriterLock = AdvisoryLocks.KeyOf("overview/district-log-writer");
 
-    public async Task Consume(ConsumeContext<PublicCloudEvent> context)
+    public async Task Consume(ConsumeContext<Batch<PublicCloudEvent>> context)
     {
-        CloudEvent cloudEvent;
-        try
+        var now = time.GetUtcNow();
+        var entries = new List<DistrictEventLogged>(context.Message.Length);
+        foreach (var message in context.Message)
         {
-            cloudEvent = PublicJson.Formatter.DecodeStructuredModeMessage(
-                context.ReceiveContext.Body.GetBytes(), new ContentType(PublicJson.CloudEventsContentType), [PublicJson.TraceParent]);
-        }
-        catch (ArgumentException e)
-        {
-            logger.LogError(e, "A message on the public feed is not a valid CloudEvent (message {MessageId})", context.MessageId);
-            throw;
+            CloudEvent cloudEvent;
+            try
+            {
+                cloudEvent = PublicJson.Formatter.DecodeStructuredModeMessage(
+                    message.ReceiveContext.Body.GetBytes(), new ContentType(PublicJson.CloudEventsContentType), [PublicJson.TraceParent]);
+            }
+            catch (ArgumentException e)
+            {
+                logger.LogError(e, "A message on the public feed is not a valid CloudEvent and is dropped (message {MessageId})", message.MessageId);
+                metrics.Refused(DistrictLogConsumerDefinition.Queue);
+                continue;
+            }
+
+            var delivery = message.ReceiveContext as RabbitMqBasicConsumeContext ?? message.ReceiveContext.GetPayload<RabbitMqBasicConsumeContext>();
+            if (publishers.Refusal(cloudEvent, delivery.RoutingKey, delivery.Properties.UserId) is { } refusal)
+            {
+                // Dropped, not parked: a copy could not even be moved (RabbitMQ refuses another account's user-id
+                // from ours), and a forged event has no place to go back to. The warning and the count remain.
+                logger.LogWarning("A CloudEvent {Type} on the public feed is refused and dropped: {Refusal} (message {MessageId}, event {EventId})",
+                    cloudEvent.Type, refusal, message.MessageId, cloudEvent.Id);
+                metrics.Refused(DistrictLogConsumerDefinition.Queue);
+                continue;
+            }
+
+            entries.Add(DistrictEventLogged.From(cloudEvent, now));
         }
 
-        var delivery = context.ReceiveContext as RabbitMqBasicConsumeContext ?? context.ReceiveContext.GetPayload<RabbitMqBasicConsumeContext>();
-        if (publishers.Refusal(cloudEvent, delivery.RoutingKey, delivery.Properties.UserId) is { } refusal)
+        await LogAsync(entries, context.CancellationToken);
+    }
+
+    private async Task LogAsync(List<DistrictEventLogged> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
         {
-            // Dropped, not parked: a copy could not even be moved (RabbitMQ refuses another account's user-id
-            // from ours), and a forged event has no place to go back to. The warning and the count remain.
-            logger.LogWarning("A CloudEvent {Type} on the public feed is refused and dropped: {Refusal} (message {MessageId}, event {EventId})",
-                cloudEvent.Type, refusal, context.MessageId, cloudEvent.Id);
-            metrics.Refused(DistrictLogConsumerDefinition.Queue);
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var writerLock = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({WriterLock})", connection, transaction))
         {
-            await writerLock.ExecuteNonQueryAsync(context.CancellationToken);
+            await writerLock.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // The id's insert fails on a repeat, which is rare (a redelivery or a replay).
         await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, shouldAutoCommit: false));
-        var logged = DistrictEventLogged.From(cloudEvent, time.GetUtcNow());
-        session.Insert(new LoggedId(logged.Id, logged.LoggedAt.UtcTicks));
-        session.Events.Append(StreamIds.Named($"district-log/{logged.Id}"), logged);
-        try
+        // Repeats (a redelivery, a replay, one event twice in a batch) are left out: under the lock no other writer adds ids.
+        var logged = (await session.LoadManyAsync<LoggedId>(cancellationToken, [.. entries.Select(e => e.Id).Distinct()])).Select(l => l.Id).ToHashSet();
+        foreach (var entry in entries.Where(e => logged.Add(e.Id)))
         {
-            await session.SaveChangesAsync(context.CancellationToken);
-            await transaction.CommitAsync(context.CancellationToken);
+            session.Insert(new LoggedId(entry.Id, entry.LoggedAt.UtcTicks));
+            session.Events.Append(StreamIds.Named($"district-log/{entry.Id}"), entry);
         }
-        catch (Exception e) when (DocumentConflicts.Involve<LoggedId>(e))
-        {
-            // Already logged (a redelivery or a replay): idempotent on the CloudEvent id; nothing is kept.
-        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
 
@@ -138,28 +155,30 @@ public sealed class DistrictLogPublishers(IConfiguration configuration)
     }
 }
 
-/// <summary>Binds the log's queue to the public exchange, reads CloudEvents, and writes one at a time per instance.</summary>
+/// <summary>Binds the log's queue to the public exchange, reads CloudEvents, and writes them in batches, one batch at a time per instance.</summary>
 public sealed class DistrictLogConsumerDefinition : ConsumerDefinition<DistrictLogConsumer>
 {
     public const string Queue = "overview-district-log";
 
-    public DistrictLogConsumerDefinition()
-    {
-        EndpointName = Queue;
-        ConcurrentMessageLimit = 1;
-    }
+    /// <summary>The most events written in one transaction.</summary>
+    public const int BatchLimit = 200;
+
+    public DistrictLogConsumerDefinition() => EndpointName = Queue;
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<DistrictLogConsumer> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.AddDeserializer(new CloudEventsSerializerFactory(), isDefault: true);
+        // A batch is what arrived together, or what arrived within a moment: a quiet feed waits no longer than that.
+        consumerConfigurator.Options<BatchOptions>(o => o.SetMessageLimit(BatchLimit).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(1));
+        endpointConfigurator.ConcurrentMessageLimit = BatchLimit;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
-            // One instance consumes at a time, the others stand by: the log keeps the order the feed
-            // delivered (a branch's "forming" before its "established"), however many instances run.
+            // One instance consumes at a time, the others stand by, and it writes one batch at a time: the log keeps
+            // the order the feed delivered (a branch's "forming" before its "established"), however many instances run.
             rabbit.SingleActiveConsumer = true;
             rabbit.ConfigureConsumeTopology = false;
-            rabbit.PrefetchCount = 64;
+            rabbit.PrefetchCount = BatchLimit;
             rabbit.Bind(PublicEvents.Exchange, binding =>
             {
                 binding.ExchangeType = RabbitMQ.Client.ExchangeType.Topic;
