@@ -94,6 +94,8 @@ public sealed class OrganizationSnapshot
             .Where(e => e.Timestamp <= knownAt)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
+        // The members' sealed names open with their keys, read here in one query rather than one per member.
+        await PersonalData.PrefetchAsync(session, events.Where(e => e.Data is PartyMemberRegistered).Select(e => e.StreamId), cancellationToken);
         foreach (var stored in events)
         {
             if (stored.Data is IDatedFact fact && fact.TookEffectOn() > snapshot.Day)
