@@ -28,6 +28,22 @@ public sealed class MeetingsTests(ConsultationFixture fixture) : IClassFixture<C
         return (residents, owners, company, unit);
     }
 
+    // An item proposed by another service's event is appended to the waiting meeting without its version in hand;
+    // the ETag read afterwards must still be the meeting's real version, or the next change is refused with 412.
+    [Fact]
+    public async Task After_an_item_is_proposed_by_an_event_the_meetings_ETag_is_its_version_and_a_change_with_it_succeeds()
+    {
+        var meeting = await Admin.Create("/api/consultation/meetings", new { communityId = fixture.Weibin, title = "2022年7月党建联席会议", at = "2099-07-08T09:30:00+08:00", place = "渭滨社区党群服务中心", convener = "渭滨社区党委书记 李明" });
+        var path = $"/api/consultation/meetings/{meeting}";
+        await fixture.Publish(new RedProperty.Contracts.Volunteering.V1.DisputeEscalated(Guid.CreateVersion7(), fixture.Weibin, "噪音纠纷三次调解未果", new DateOnly(2022, 6, 1), fixture.Time.GetUtcNow()));
+        await Eventually.True(async () => (await Admin.Get(path)).GetProperty("agenda").GetArrayLength() == 1, what: "the escalated dispute on the waiting meeting's agenda");
+
+        using var read = await Admin.Http.GetAsync(path);
+        var etag = long.Parse(read.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, etag); // convened, then the item added
+        await Admin.Change($"{path}/agenda", new { title = "楼道堆物清理", proposer = "渭滨居委会" }, etag);
+    }
+
     [Fact]
     public async Task A_meeting_needs_a_quorum_decides_its_items_and_an_adopted_resolution_s_action_is_followed_to_completion()
     {

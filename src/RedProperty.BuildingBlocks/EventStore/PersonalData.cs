@@ -106,11 +106,11 @@ public static class PersonalData
         IsSealed(value) ? (await UnsealerAsync(session, subject, cancellationToken)).Unseal(value) : value;
 
     /// <summary>
-    /// Erase the subject's personal data: <see cref="Erase"/>, commit, then <see cref="MaskAsync"/>.
+    /// Erase the subject's personal data: <see cref="StageErasureAsync"/>, commit, then <see cref="MaskAsync"/>.
     /// </summary>
     public static async Task EraseAsync(IDocumentSession session, Guid subject, Guid streamId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Erase(session, subject, streamId, by, now);
+        await StageErasureAsync(session, subject, streamId, by, now, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         await MaskAsync(session.DocumentStore, streamId, cancellationToken);
     }
@@ -120,10 +120,10 @@ public static class PersonalData
     /// anything under it) and record <see cref="PersonalDataErased"/> in <paramref name="streamId"/>, in the
     /// same transaction.
     /// </summary>
-    public static void Erase(IDocumentSession session, Guid subject, Guid streamId, string by, DateTimeOffset now)
+    public static async Task StageErasureAsync(IDocumentSession session, Guid subject, Guid streamId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         session.Delete<PersonalDataKey>(subject);
-        session.Events.Append(streamId, new PersonalDataErased(subject, by, now));
+        await session.AppendAtCurrentVersionAsync(streamId, cancellationToken, new PersonalDataErased(subject, by, now));
         Cache(session.DocumentStore).Remove(subject);
         if (Made.TryGetValue(session.DocumentStore, out var made))
         {

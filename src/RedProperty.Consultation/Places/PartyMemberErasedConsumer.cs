@@ -15,7 +15,7 @@ public sealed class PartyMemberErasedConsumer(Inbox inbox) : InboxConsumer<V1.Pa
         var now = Inbox.Time.GetUtcNow();
         foreach (var committee in await Committees(session, message.MemberId, cancellationToken))
         {
-            session.Events.Append(committee, new ConcurrentMemberNameErased(committee, message.MemberId, now));
+            await session.AppendAtCurrentVersionAsync(committee, cancellationToken, new ConcurrentMemberNameErased(committee, message.MemberId, now));
         }
     }
 

@@ -24,7 +24,8 @@ public sealed record AgendaProposal(Guid Id, Guid CommunityId, Guid ItemId, stri
             .OrderBy(m => m.At).FirstOrDefaultAsync(cancellationToken);
         if (waiting is not null)
         {
-            session.Events.Append(waiting.Id, new AgendaItemAdded(waiting.Id, proposal.ItemId, null, proposal.Title, proposal.Description, proposal.Proposer, proposal.Source, proposal.ProposedAt));
+            await session.AppendAtCurrentVersionAsync(waiting.Id, cancellationToken,
+                new AgendaItemAdded(waiting.Id, proposal.ItemId, null, proposal.Title, proposal.Description, proposal.Proposer, proposal.Source, proposal.ProposedAt));
         }
 
         // Inserted: a concurrent delivery of the same proposal conflicts and is retried, finding it.

@@ -15,10 +15,10 @@ public static class VolunteerErasure
     public static void DropPersonKey(IDocumentSession session, Guid volunteerId) => session.DeleteWhere<VolunteerPerson>(p => p.VolunteerId == volunteerId);
 
     /// <summary>Stage the erasure of <paramref name="volunteerId"/> in <paramref name="session"/>; mask its stream after the commit.</summary>
-    public static void Stage(IDocumentSession session, Guid volunteerId, string by, DateTimeOffset now)
+    public static async Task StageAsync(IDocumentSession session, Guid volunteerId, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         DropPersonKey(session, volunteerId);
-        PersonalData.Erase(session, volunteerId, volunteerId, by, now);
+        await PersonalData.StageErasureAsync(session, volunteerId, volunteerId, by, now, cancellationToken);
     }
 }
 
@@ -47,7 +47,7 @@ public sealed class PartyMemberErasedConsumer(Inbox inbox) : InboxConsumer<V1.Pa
         var now = Inbox.Time.GetUtcNow();
         foreach (var volunteer in await Volunteers(session, message.MemberId, cancellationToken))
         {
-            VolunteerErasure.Stage(session, volunteer, By, now);
+            await VolunteerErasure.StageAsync(session, volunteer, By, now, cancellationToken);
             session.Insert(new AuditRecord(
                 Guid.CreateVersion7(now), AuditKinds.Change, By, "Organization", [], "erasure: volunteer (party member erased)",
                 $"{V1.PartyMemberErased.MessageName} {message.MemberId}", null, null, System.Diagnostics.Activity.Current?.TraceId.ToString(), now));

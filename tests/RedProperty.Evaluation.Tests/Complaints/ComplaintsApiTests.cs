@@ -158,6 +158,13 @@ public sealed class ComplaintsApiTests(ComplaintsFixture fixture) : IClassFixtur
         Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, contact.GetProperty("phone").GetString());
         Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, (await fixture.Complaint(id)).GetProperty("complainantMasked").GetString());
         Assert.Equal(before, (await Admin.Get($"/api/evaluation/complaints?companyId={company}&pageSize=500")).GetProperty("total").GetInt32());
+        // The erasure is appended at the stream's own version: the complaint's ETag stays its version, so a change made with it goes through.
+        using (var read = await Admin.Http.GetAsync($"/api/evaluation/complaints/{id}"))
+        await using (var session = store.QuerySession())
+        {
+            Assert.Equal($"\"{(await session.Events.FetchStreamStateAsync(id))!.Version}\"", read.Headers.ETag!.Tag);
+        }
+
         // The event is overwritten too, and a rebuild of the read models cannot bring it back.
         Assert.Equal(BuildingBlocks.EventStore.PersonalData.Erased, (await Filed()).Complainant.Phone);
         await store.Advanced.RebuildSingleStreamAsync<ComplaintContact>(id);
