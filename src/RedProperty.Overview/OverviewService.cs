@@ -24,6 +24,6 @@ public sealed class OverviewService
             options.Schema.For<LoggedId>().Identity(l => l.Id);
         });
         builder.Services.AddSingleton<DistrictLogCache>();
-        builder.Services.AddSingleton<BuildingBlocks.Hosting.IRebuildStep, DistrictFiguresRebuild>();
+        builder.Services.AddSingleton<BuildingBlocks.EventStore.IRebuildStep, DistrictFiguresRebuild>();
     }
 }

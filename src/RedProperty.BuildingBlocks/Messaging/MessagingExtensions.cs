@@ -129,15 +129,15 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Runs the service, or the rebuild step (<see cref="Hosting.ProjectionRebuild"/>), or, in the topology step (<c>Messaging:DeployTopologyOnly=true</c>), declares
+    /// Runs the service, or the rebuild step (<see cref="EventStore.ProjectionRebuild"/>), or, in the topology step (<c>Messaging:DeployTopologyOnly=true</c>), declares
     /// its queues, exchanges and bindings on the broker and exits, so that nothing published before
     /// the service first starts is lost. The AppHost runs this step before any service publishes.
     /// </summary>
     public static async Task RunServiceAsync(this WebApplication app)
     {
-        if (Hosting.ProjectionRebuild.Requested(app.Configuration) is { } rebuild)
+        if (EventStore.ProjectionRebuild.Requested(app.Configuration) is { } rebuild)
         {
-            await Hosting.ProjectionRebuild.RunAsync(app.Services, rebuild, app.Logger, CancellationToken.None);
+            await EventStore.ProjectionRebuild.RunAsync(app.Services, rebuild, app.Logger, CancellationToken.None);
             return;
         }
 

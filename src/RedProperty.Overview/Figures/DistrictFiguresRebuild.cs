@@ -1,4 +1,4 @@
-using RedProperty.BuildingBlocks.Hosting;
+using RedProperty.BuildingBlocks.EventStore;
 
 namespace RedProperty.Overview.Figures;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RedProperty.BuildingBlocks.Hosting;
+namespace RedProperty.BuildingBlocks.EventStore;
 
 /// <summary>
 /// A service's own step after its projections replay: the Overview folds its figures from the district log.
