@@ -41,6 +41,8 @@ public static class ProjectionRebuild
     public static async Task<IReadOnlyList<RebuildResult>> RunAsync(IServiceProvider services, string which, ILogger logger, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
+        // How long one projection may take: years of a city's events replay in minutes here, not in hours.
+        var timeout = services.GetRequiredService<IConfiguration>().GetValue("EventStore:RebuildTimeout", TimeSpan.FromHours(2));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var known = Projections(store);
         var names = which.Equals("all", StringComparison.OrdinalIgnoreCase)
@@ -61,7 +63,7 @@ public static class ProjectionRebuild
             var started = Stopwatch.GetTimestamp();
             using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reporting = ReportAsync(store, name, statistics.EventSequenceNumber, started, logger, done.Token);
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(5), cancellationToken);
+            await daemon.RebuildProjectionAsync(name, timeout, cancellationToken);
             await done.CancelAsync();
             await reporting;
             var result = new RebuildResult(name, statistics.EventCount, Stopwatch.GetElapsedTime(started));
