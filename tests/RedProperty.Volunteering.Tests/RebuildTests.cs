@@ -69,30 +69,16 @@ public sealed class RebuildTests : IAsyncLifetime
         var bus = host.Services.GetRequiredService<IBus>();
         await bus.Publish(new V1.CommunityRegistered(community, "道北社区", Guid.CreateVersion7(), clock.GetUtcNow()));
         await bus.Publish(new V1.EstateRegistered(estate, "阳光小区", community, 420, clock.GetUtcNow()));
+        object Volunteer(string name, string phone) =>
+            new { source = "gridWorker", name, communityId = community, idNumber = VolunteeringFixture.NextIdNumber(), consent = true, phone };
         var leader = Guid.Empty;
         await Eventually.True(async () =>
         {
-            var created = await admin.Http.PostAsJsonAsync("/api/volunteering/volunteers", new
-            {
-                source = "gridWorker",
-                name = "赵红英",
-                communityId = community,
-                idNumber = VolunteeringFixture.NextIdNumber(),
-                consent = true,
-                phone = "13893800777",
-            });
+            var created = await admin.Http.PostAsJsonAsync("/api/volunteering/volunteers", Volunteer("赵红英", "13893800777"));
             leader = created.IsSuccessStatusCode ? (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid() : Guid.Empty;
             return leader != Guid.Empty;
         }, what: "the community from Organization's events");
-        var second = await admin.Create("/api/volunteering/volunteers", new
-        {
-            source = "gridWorker",
-            name = "钱秀兰",
-            communityId = community,
-            idNumber = VolunteeringFixture.NextIdNumber(),
-            consent = true,
-            phone = "13893800778",
-        });
+        var second = await admin.Create("/api/volunteering/volunteers", Volunteer("钱秀兰", "13893800778"));
         var team = await admin.Create("/api/volunteering/teams", new { communityId = community, name = "道北社区红色物业志愿服务队", leaderId = leader, formedOn = "2022-03-01" });
         var activity = await admin.Create("/api/volunteering/activities", new
         {

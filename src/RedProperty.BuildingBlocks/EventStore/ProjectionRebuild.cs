@@ -37,8 +37,8 @@ public static class ProjectionRebuild
     public static IReadOnlyList<string> Projections(IDocumentStore store) =>
         [.. ((DocumentStore)store).Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).Order(StringComparer.Ordinal)];
 
-    /// <summary>Rebuilds what <paramref name="which"/> names; returns each projection's events and seconds.</summary>
-    public static async Task<IReadOnlyList<RebuildResult>> RunAsync(IServiceProvider services, string which, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Rebuilds what <paramref name="which"/> names, logging each projection's time and rate.</summary>
+    public static async Task RunAsync(IServiceProvider services, string which, ILogger logger, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         // How long one projection may take: years of a city's events replay in minutes here, not in hours.
@@ -58,7 +58,7 @@ public static class ProjectionRebuild
         using var daemon = await store.BuildProjectionDaemonAsync();
         var all = Stopwatch.GetTimestamp();
         // Side by side: each projection reads the store on its own, so together they use the cores one leaves idle.
-        var results = (await Task.WhenAll(names.Select(async name =>
+        await Task.WhenAll(names.Select(async name =>
         {
             var started = Stopwatch.GetTimestamp();
             using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,26 +66,28 @@ public static class ProjectionRebuild
             await daemon.RebuildProjectionAsync(name, timeout, cancellationToken);
             await done.CancelAsync();
             await reporting;
-            var result = new RebuildResult(name, statistics.EventCount, Stopwatch.GetElapsedTime(started));
-            logger.LogInformation("Rebuilt {Projection}: {Events} events in {Seconds:F1} s, {Rate:F0} events/s", name, result.Events, result.Elapsed.TotalSeconds, result.Rate);
-            return result;
-        }))).ToList();
+            var (seconds, rate) = Timed(statistics.EventCount, started);
+            logger.LogInformation("Rebuilt {Projection}: {Events} events in {Seconds:F1} s, {Rate:F0} events/s", name, statistics.EventCount, seconds, rate);
+        }));
         if (names.Count > 0)
         {
-            var total = new RebuildResult("all", statistics.EventCount, Stopwatch.GetElapsedTime(all));
-            logger.LogInformation("Rebuilt {Count} projections: {Events} events in {Seconds:F1} s, {Rate:F0} events/s", names.Count, total.Events, total.Elapsed.TotalSeconds, total.Rate);
+            var (seconds, rate) = Timed(statistics.EventCount, all);
+            logger.LogInformation("Rebuilt {Count} projections: {Events} events in {Seconds:F1} s, {Rate:F0} events/s", names.Count, statistics.EventCount, seconds, rate);
         }
 
         foreach (var step in services.GetServices<IRebuildStep>())
         {
             var started = Stopwatch.GetTimestamp();
             var entries = await step.RunAsync(cancellationToken);
-            var result = new RebuildResult(step.Name, entries, Stopwatch.GetElapsedTime(started));
-            logger.LogInformation("Rebuilt {Projection}: {Events} entries in {Seconds:F1} s, {Rate:F0} entries/s", step.Name, entries, result.Elapsed.TotalSeconds, result.Rate);
-            results.Add(result);
+            var (seconds, rate) = Timed(entries, started);
+            logger.LogInformation("Rebuilt {Projection}: {Events} entries in {Seconds:F1} s, {Rate:F0} entries/s", step.Name, entries, seconds, rate);
         }
+    }
 
-        return results;
+    private static (double Seconds, double Rate) Timed(long count, long started)
+    {
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (seconds, count / Math.Max(seconds, 0.001));
     }
 
     // The daemon records how far each shard has replayed; that, against the store's last sequence, is the progress.
@@ -98,9 +100,8 @@ public static class ProjectionRebuild
                 await Task.Delay(ReportEvery, done);
                 var reached = (await store.Advanced.AllProjectionProgress(token: done))
                     .Where(s => s.ShardName.StartsWith($"{name}:", StringComparison.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(0).Min();
-                var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 logger.LogInformation("Rebuilding {Projection}: {Reached} of {Last} ({Percent:F0}%), {Rate:F0} events/s",
-                    name, reached, last, last == 0 ? 100 : 100.0 * reached / last, reached / seconds);
+                    name, reached, last, last == 0 ? 100 : 100.0 * reached / last, Timed(reached, started).Rate);
             }
         }
         catch (OperationCanceledException) when (done.IsCancellationRequested)
@@ -108,9 +109,4 @@ public static class ProjectionRebuild
             // The rebuild finished.
         }
     }
-}
-
-public sealed record RebuildResult(string Projection, long Events, TimeSpan Elapsed)
-{
-    public double Rate => Events / Math.Max(Elapsed.TotalSeconds, 0.001);
 }
